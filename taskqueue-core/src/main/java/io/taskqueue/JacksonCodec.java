@@ -1,0 +1,53 @@
+package io.taskqueue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Objects;
+
+/**
+ * The default {@link PayloadCodec}: compact standard JSON through Jackson. Unknown properties are
+ * ignored when reading, so producers may add fields before every consumer knows them.
+ */
+public final class JacksonCodec implements PayloadCodec {
+    private final ObjectMapper mapper;
+
+    /** A codec with a mapper configured for job payloads. */
+    public JacksonCodec() {
+        this(new ObjectMapper()
+                .findAndRegisterModules()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    }
+
+    /** A codec using the caller's mapper as configured (it is not copied). */
+    public JacksonCodec(ObjectMapper mapper) {
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+    }
+
+    @Override
+    public String encode(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new PayloadException("cannot encode " + describe(value) + " as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T decode(String json, java.lang.reflect.Type type) {
+        Objects.requireNonNull(json, "json");
+        try {
+            return mapper.readValue(json, mapper.getTypeFactory().constructType(type));
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new PayloadException("cannot read JSON as " + type.getTypeName() + ": " + message(e), e);
+        }
+    }
+
+    private static String message(Exception e) {
+        return e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "null" : value.getClass().getName();
+    }
+}

@@ -1,0 +1,5 @@
+package io.taskqueue.memory;
+
+/** Placeholder: being written. */
+final class InMemoryBackend {
+}

@@ -1,0 +1,16 @@
+package io.taskqueue.spi;
+
+/**
+ * A datastore holding queues. It owns its connections and threads and closes them in
+ * {@link #close()}; what it was handed (a client, a data source) it never closes.
+ */
+public interface Backend extends AutoCloseable {
+    /** The operations on one queue. Cheap; the same name may be opened many times. */
+    QueueBackend queue(String queueName);
+
+    /** A short description for logs, e.g. {@code redis://127.0.0.1:6379 (prefix bull)}. */
+    String describe();
+
+    @Override
+    void close();
+}
