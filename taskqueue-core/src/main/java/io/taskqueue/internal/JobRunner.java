@@ -1,0 +1,103 @@
+package io.taskqueue.internal;
+
+import io.taskqueue.Handlers;
+import io.taskqueue.JobInterceptor;
+import io.taskqueue.JobOutcome;
+import io.taskqueue.PayloadException;
+import io.taskqueue.RetryLaterException;
+import io.taskqueue.UnrecoverableJobException;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** Runs one attempt's handler and turns whatever it did into a {@link JobOutcome}. Never throws. */
+final class JobRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    private final WorkerSettings settings;
+    private final OutcomeResolver resolver;
+
+    JobRunner(WorkerSettings settings, OutcomeResolver resolver) {
+        this.settings = settings;
+        this.resolver = resolver;
+    }
+
+    JobOutcome run(JobRun run) {
+        var job = run.job();
+        if (job.deferredFailure() != null) {
+            return OutcomeResolver.permanent(new UnrecoverableJobException(job.deferredFailure()),
+                    job.deferredFailure());
+        }
+        var registration = settings.handlers().find(job.name()).orElse(null);
+        if (registration == null) {
+            String reason = "no handler for job name '" + job.name() + "' in this worker (it handles "
+                    + settings.handlers().names() + ")";
+            return OutcomeResolver.permanent(new UnrecoverableJobException(reason), reason);
+        }
+        MDC.put("queue", settings.backend().name());
+        MDC.put("jobId", job.id());
+        try {
+            return invoke(run, registration);
+        } finally {
+            MDC.remove("queue");
+            MDC.remove("jobId");
+        }
+    }
+
+    private <D, R> JobOutcome invoke(JobRun run, Handlers.Registration<D, R> registration) {
+        var job = run.job();
+        D data;
+        try {
+            data = settings.codec().decode(job.dataJson(), registration.type().dataType());
+        } catch (PayloadException e) {
+            return OutcomeResolver.permanent(e, "cannot read the job's data: " + e.getMessage());
+        }
+        RunContext<D> context = new RunContext<>(run, data, settings.backend(), settings.codec(),
+                settings.listener(), settings);
+        settings.listener().onStarted(settings.backend().name(), job);
+        Object result;
+        run.enterHandler();
+        try {
+            result = chain(context, settings.interceptors(), 0, () -> registration.handler().handle(context));
+        } catch (Throwable error) {
+            run.exitHandler();
+            return afterThrow(run, error);
+        }
+        run.exitHandler();
+        try {
+            return new JobOutcome.Completed(result, settings.codec().encode(result));
+        } catch (PayloadException e) {
+            return OutcomeResolver.permanent(e, "cannot store the handler's result: " + e.getMessage());
+        }
+    }
+
+    private JobOutcome afterThrow(JobRun run, Throwable error) {
+        JobRun.StopSignal stop = run.stopSignal();
+        if (stop != null) {
+            return switch (stop.kind()) {
+                case CANCELLED -> new JobOutcome.Cancelled(stop.reason());
+                case TIMEOUT -> resolver.failed(run.job(), new TimeoutException(stop.reason()));
+                case LOCK_LOST -> new JobOutcome.LockLost(stop.reason());
+                case CLOSING -> new JobOutcome.HandedBack();
+            };
+        }
+        if (error instanceof RetryLaterException retryLater) {
+            return new JobOutcome.RetryLater(retryLater.delay());
+        }
+        if (error instanceof Error) {
+            LOG.error("{} job {}: handler threw {}", settings.logName(), run.job().id(), error, error);
+        } else {
+            LOG.debug("{} job {}: attempt failed", settings.logName(), run.job().id(), error);
+        }
+        return resolver.failed(run.job(), error);
+    }
+
+    private static Object chain(io.taskqueue.JobContext<?> context, List<JobInterceptor> interceptors, int index,
+            JobInterceptor.Invocation handler) throws Exception {
+        if (index == interceptors.size()) {
+            return handler.proceed();
+        }
+        return interceptors.get(index).intercept(context, () -> chain(context, interceptors, index + 1, handler));
+    }
+}

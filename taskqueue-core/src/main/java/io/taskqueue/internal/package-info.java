@@ -1,0 +1,2 @@
+/** The worker runtime's machinery. Not exported: no compatibility promise. */
+package io.taskqueue.internal;
