@@ -1,0 +1,91 @@
+package io.taskqueue.testing;
+
+import io.taskqueue.BackendException;
+import io.taskqueue.spi.Backend;
+import io.taskqueue.spi.LockStatus;
+import io.taskqueue.spi.QueueBackend;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Wraps a backend to simulate faults in tests: a worker that stops renewing its locks (a GC pause,
+ * a partition), lost cancel notifications, or an unreachable datastore. Everything else passes
+ * through. Closing it does not close the wrapped backend.
+ */
+public final class FaultInjectingBackend implements Backend {
+    private final Backend delegate;
+    private volatile boolean renewLocks = true;
+    private volatile boolean deliverCancelNotifications = true;
+    private volatile boolean unreachable;
+
+    private FaultInjectingBackend(Backend delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /** Wraps {@code delegate}; initially no fault is active. */
+    public static FaultInjectingBackend wrap(Backend delegate) {
+        return new FaultInjectingBackend(delegate);
+    }
+
+    /** When false, lock renewals report success but renew nothing, so locks expire. */
+    public FaultInjectingBackend renewLocks(boolean renew) {
+        this.renewLocks = renew;
+        return this;
+    }
+
+    /** When false, cancel notifications are swallowed (the durable flag still works). */
+    public FaultInjectingBackend deliverCancelNotifications(boolean deliver) {
+        this.deliverCancelNotifications = deliver;
+        return this;
+    }
+
+    /** When true, every operation throws {@link BackendException}. */
+    public FaultInjectingBackend unreachable(boolean unreachable) {
+        this.unreachable = unreachable;
+        return this;
+    }
+
+    @Override
+    public QueueBackend queue(String queueName) {
+        QueueBackend target = delegate.queue(queueName);
+        return (QueueBackend) Proxy.newProxyInstance(QueueBackend.class.getClassLoader(),
+                new Class<?>[] {QueueBackend.class}, (proxy, method, args) -> invoke(target, method, args));
+    }
+
+    private Object invoke(QueueBackend target, Method method, Object[] args) throws Throwable {
+        String name = method.getName();
+        if (unreachable && !name.equals("name") && method.getDeclaringClass() != Object.class) {
+            throw new BackendException("injected fault: backend unreachable");
+        }
+        if (name.equals("extendLocks") && !renewLocks) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> tokens = (Map<String, String>) args[0];
+            Map<String, LockStatus> held = new HashMap<>();
+            tokens.keySet().forEach(id -> held.put(id, LockStatus.HELD));
+            return held;
+        }
+        if (name.equals("onCancelRequested") && !deliverCancelNotifications) {
+            io.taskqueue.Subscription none = () -> { };
+            return none;
+        }
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "faulty(" + delegate.describe() + ")";
+    }
+
+    @Override
+    public void close() {
+        // The wrapped backend belongs to the caller.
+    }
+}
