@@ -53,6 +53,14 @@ public final class Worker implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs every job that is ready now on the calling thread and returns when none is left, without
+     * starting any thread (for tests: "drain this queue now"). Only for a worker that was not started.
+     */
+    public DrainResult drain() {
+        return runtime.drain();
+    }
+
     /** The queue this worker serves. */
     public String queueName() {
         return settings.backend().name();

@@ -124,6 +124,39 @@ public final class WorkerRuntime {
         }
     }
 
+    /**
+     * Runs every job that is ready now on the calling thread, one after another, without starting
+     * any thread: the synchronous mode for tests. Jobs that retry at once are run again; delayed
+     * ones wait for the clock.
+     */
+    public io.taskqueue.DrainResult drain() {
+        if (state.get() != WorkerHealth.State.NEW) {
+            throw new IllegalStateException("drain() is for workers that were not started");
+        }
+        int done = 0;
+        int failedForGood = 0;
+        int retried = 0;
+        while (true) {
+            FetchRequest request = nextFetchRequest();
+            if (!(settings.backend().fetch(request) instanceof FetchResult.Fetched fetched)) {
+                return new io.taskqueue.DrainResult(done, failedForGood, retried);
+            }
+            JobRun run = new JobRun(fetched.job(), request.token());
+            JobOutcome outcome = runner.run(run);
+            run.settle();
+            JobOutcome recorded = recorder.record(run, outcome, null).outcome();
+            finished(run, recorded);
+            if (recorded instanceof JobOutcome.Completed) {
+                done++;
+            } else if (recorded instanceof JobOutcome.Failed f && f.willRetry()
+                    || recorded instanceof JobOutcome.RetryLater) {
+                retried++;
+            } else {
+                failedForGood++;
+            }
+        }
+    }
+
     // ---- running a job ----
 
     private void execute(JobRun run) {
