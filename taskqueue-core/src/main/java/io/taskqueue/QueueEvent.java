@@ -1,5 +1,7 @@
 package io.taskqueue;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,7 +19,8 @@ public record QueueEvent(String id, String event, Map<String, String> fields) {
     public QueueEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(event, "event");
-        fields = Map.copyOf(fields);
+        // Keeps the stream's field order, which BullMQ readers and humans rely on.
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** The {@code jobId} field, or {@code null} for queue-level events. */
