@@ -1,0 +1,75 @@
+package io.taskqueue.memory;
+
+import io.taskqueue.BackendException;
+import io.taskqueue.spi.WorkerChannel;
+import java.time.Duration;
+
+/**
+ * A worker's wake-up line: the analogue of {@code BZPOPMIN marker} on a dedicated connection. A
+ * marker set while nobody waits stays set, so a wake-up between a worker's empty fetch and its
+ * wait is never lost; each marker wakes one waiter, as BZPOPMIN consumes the member it returns.
+ * Delayed jobs cannot be timed here (due times use the callers' clocks), so the worker bounds
+ * {@code maxWait} by the next due time it was told; a delay marker merely makes it re-plan early.
+ */
+final class MemoryWorkerChannel implements WorkerChannel {
+    private final QueueState s;
+    private final String workerName;
+    private volatile boolean closed;
+
+    MemoryWorkerChannel(QueueState state, String workerName) {
+        this.s = state;
+        this.workerName = workerName;
+    }
+
+    @Override
+    public void awaitWork(Duration maxWait) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("awaitWork interrupted");
+        }
+        long nanos = toNanos(maxWait);
+        s.lock.lockInterruptibly();
+        try {
+            while (!closed) {
+                if (s.closed) {
+                    // Like a dropped connection on Redis: an error the worker backs off from,
+                    // rather than a return that would have it spin on fetch.
+                    throw new BackendException("in-memory backend is closed");
+                }
+                if (s.takeMarker() || nanos <= 0) {
+                    return;
+                }
+                nanos = s.markerSet.awaitNanos(nanos);
+            }
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    private static long toNanos(Duration d) {
+        if (d == null || d.isNegative()) {
+            return 0;
+        }
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        s.lock.lock();
+        try {
+            // Release this channel's waiter at once; others re-check and sleep again.
+            s.markerSet.signalAll();
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MemoryWorkerChannel[" + s.name + ", " + workerName + "]";
+    }
+}
