@@ -130,7 +130,7 @@ abstract class RecoveryContract extends RetryContract {
         Queue queue = queue(backend, clock);
         List<QueueEvent> events = recordEvents(queue);
         int jobs = 2 * Runtime.getRuntime().availableProcessors() + 2;
-        Duration lock = Duration.ofMillis(500);
+        Duration lock = Duration.ofMillis(1500);
         startWorker(backend, clock, Handlers.builder().on("spin", ctx -> {
             long until = System.nanoTime() + lock.multipliedBy(3).toNanos();
             long x = 0;
@@ -138,7 +138,7 @@ abstract class RecoveryContract extends RetryContract {
                 x += Long.numberOfTrailingZeros(x + System.nanoTime());
             }
             return x >= 0;
-        }).build(), fastOptions().concurrency(jobs).lockDuration(lock).stalledInterval(Duration.ofMillis(250)).build());
+        }).build(), fastOptions().concurrency(jobs).lockDuration(lock).stalledInterval(Duration.ofMillis(300)).build());
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < jobs; i++) {
             ids.add(queue.add("spin", null));
