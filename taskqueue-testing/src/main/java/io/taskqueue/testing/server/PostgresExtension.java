@@ -8,75 +8,75 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension that gives tests a real Postgres: {@code @ExtendWith(PostgresExtension.class)}.
- *
- * <p>One {@link PostgresServer} per JVM, started by the first test class that needs it (see
- * {@link PostgresServer#start()}) and stopped when the whole run ends. It resolves parameters of
- * type {@link PostgresServer} and {@link PostgresTestSchema}. A schema belongs to the test method
- * that asked for it (or to the class, when asked for in a constructor or {@code @BeforeAll}); it is
- * created on first request and dropped with {@code CASCADE} when that method (or class) finishes.
- *
- * <p>When no server can be found or started, {@code beforeAll} throws, so every test in the class
- * fails with the reason; nothing is skipped.
- */
+  * JUnit 5 extension that gives tests a real Postgres: {@code @ExtendWith(PostgresExtension.class)}.
+  *
+  * <p>One {@link PostgresServer} per JVM, started by the first test class that needs it (see
+  * {@link PostgresServer#start()}) and stopped when the whole run ends. It resolves parameters of
+  * type {@link PostgresServer} and {@link PostgresTestSchema}. A schema belongs to the test method
+  * that asked for it (or to the class, when asked for in a constructor or {@code @BeforeAll}); it is
+  * created on first request and dropped with {@code CASCADE} when that method (or class) finishes.
+  *
+  * <p>When no server can be found or started, {@code beforeAll} throws, so every test in the class
+  * fails with the reason; nothing is skipped.
+  */
 public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback,
-    ParameterResolver {
+        ParameterResolver {
 
-  private static final Namespace NAMESPACE = Namespace.create(PostgresExtension.class);
+    private static final Namespace NAMESPACE = Namespace.create(PostgresExtension.class);
 
-  /** The shared server, starting it on first use. */
-  public static PostgresServer server(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(SharedServer.class, k -> new SharedServer(PostgresServer.start()),
-            SharedServer.class)
-        .server();
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    // Start (or fail) here, once per class, rather than inside the first parameter resolution.
-    server(context);
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    // Nothing to do: schemas are dropped by their stores, the server by the root store.
-  }
-
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == PostgresServer.class || type == PostgresTestSchema.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    PostgresServer server = server(context);
-    if (parameter.getParameter().getType() == PostgresServer.class) {
-      return server;
+    /** The shared server, starting it on first use. */
+    public static PostgresServer server(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SharedServer.class, k -> new SharedServer(PostgresServer.start()),
+                        SharedServer.class)
+                .server();
     }
-    // Keyed by the context's unique id so a method never inherits its class's schema through the
-    // store's parent lookup; the store closes the holder (dropping the schema) when the context
-    // ends, after all @AfterEach methods have run.
-    return context.getStore(Namespace.create(PostgresExtension.class, context.getUniqueId()))
-        .getOrComputeIfAbsent(SchemaCleanup.class,
-            k -> new SchemaCleanup(PostgresTestSchema.create(server)), SchemaCleanup.class)
-        .schema();
-  }
 
-  /** Root-store holder: JUnit closes it when the test run ends, which stops the server. */
-  private record SharedServer(PostgresServer server) implements AutoCloseable {
     @Override
-    public void close() {
-      server.close();
+    public void beforeAll(ExtensionContext context) {
+        // Start (or fail) here, once per class, rather than inside the first parameter resolution.
+        server(context);
     }
-  }
 
-  /** Context-store holder that drops the test's schema when its context closes. */
-  private record SchemaCleanup(PostgresTestSchema schema) implements AutoCloseable {
     @Override
-    public void close() {
-      schema.drop();
+    public void afterAll(ExtensionContext context) {
+        // Nothing to do: schemas are dropped by their stores, the server by the root store.
     }
-  }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == PostgresServer.class || type == PostgresTestSchema.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        PostgresServer server = server(context);
+        if (parameter.getParameter().getType() == PostgresServer.class) {
+            return server;
+        }
+        // Keyed by the context's unique id so a method never inherits its class's schema through the
+        // store's parent lookup; the store closes the holder (dropping the schema) when the context
+        // ends, after all @AfterEach methods have run.
+        return context.getStore(Namespace.create(PostgresExtension.class, context.getUniqueId()))
+                .getOrComputeIfAbsent(SchemaCleanup.class,
+                        k -> new SchemaCleanup(PostgresTestSchema.create(server)), SchemaCleanup.class)
+                .schema();
+    }
+
+    /** Root-store holder: JUnit closes it when the test run ends, which stops the server. */
+    private record SharedServer(PostgresServer server) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    /** Context-store holder that drops the test's schema when its context closes. */
+    private record SchemaCleanup(PostgresTestSchema schema) implements AutoCloseable {
+        @Override
+        public void close() {
+            schema.drop();
+        }
+    }
 }

@@ -9,92 +9,92 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension that gives tests a real Redis: {@code @ExtendWith(RedisExtension.class)}.
- *
- * <p>One {@link RedisServer} per JVM, started by the first test class that needs it (see
- * {@link RedisServer#start()}) and stopped when the whole run ends. It resolves parameters of type
- * {@link RedisServer} and {@link RedisTestPrefix}. A prefix belongs to the test method that asked
- * for it (or to the class, when asked for in a constructor or {@code @BeforeAll}), and every key
- * under it is deleted when that method (or class) finishes.
- *
- * <p>When no server can be found or started, {@code beforeAll} throws, so every test in the class
- * fails with the reason; nothing is skipped.
- *
- * <p>A fault test may {@link RedisServer#stop()} the shared server; if it leaves it stopped, the
- * extension restarts it after the test so later tests are not affected.
- */
+  * JUnit 5 extension that gives tests a real Redis: {@code @ExtendWith(RedisExtension.class)}.
+  *
+  * <p>One {@link RedisServer} per JVM, started by the first test class that needs it (see
+  * {@link RedisServer#start()}) and stopped when the whole run ends. It resolves parameters of type
+  * {@link RedisServer} and {@link RedisTestPrefix}. A prefix belongs to the test method that asked
+  * for it (or to the class, when asked for in a constructor or {@code @BeforeAll}), and every key
+  * under it is deleted when that method (or class) finishes.
+  *
+  * <p>When no server can be found or started, {@code beforeAll} throws, so every test in the class
+  * fails with the reason; nothing is skipped.
+  *
+  * <p>A fault test may {@link RedisServer#stop()} the shared server; if it leaves it stopped, the
+  * extension restarts it after the test so later tests are not affected.
+  */
 public final class RedisExtension
-    implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, ParameterResolver {
+        implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, ParameterResolver {
 
-  private static final Namespace NAMESPACE = Namespace.create(RedisExtension.class);
+    private static final Namespace NAMESPACE = Namespace.create(RedisExtension.class);
 
-  /** The shared server, starting it on first use. */
-  public static RedisServer server(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(SharedServer.class, k -> new SharedServer(RedisServer.start()),
-            SharedServer.class)
-        .server();
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    // Start (or fail) here, once per class, rather than inside the first parameter resolution.
-    server(context);
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    revive(context);
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    revive(context);
-  }
-
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == RedisServer.class || type == RedisTestPrefix.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    RedisServer server = server(context);
-    if (parameter.getParameter().getType() == RedisServer.class) {
-      return server;
+    /** The shared server, starting it on first use. */
+    public static RedisServer server(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SharedServer.class, k -> new SharedServer(RedisServer.start()),
+                        SharedServer.class)
+                .server();
     }
-    // Keyed by the context's unique id so a method never inherits its class's prefix through the
-    // store's parent lookup; the store closes the holder (and so deletes the keys) when the
-    // context ends, after all @AfterEach methods have run.
-    return context.getStore(Namespace.create(RedisExtension.class, context.getUniqueId()))
-        .getOrComputeIfAbsent(PrefixCleanup.class,
-            k -> new PrefixCleanup(RedisTestPrefix.random(server)), PrefixCleanup.class)
-        .prefix();
-  }
 
-  private static void revive(ExtensionContext context) {
-    RedisServer server = server(context);
-    if (!server.isRunning()) {
-      server.restart();
-    }
-  }
-
-  /** Root-store holder: JUnit closes it when the test run ends, which stops the server. */
-  private record SharedServer(RedisServer server) implements AutoCloseable {
     @Override
-    public void close() {
-      server.close();
+    public void beforeAll(ExtensionContext context) {
+        // Start (or fail) here, once per class, rather than inside the first parameter resolution.
+        server(context);
     }
-  }
 
-  /** Context-store holder that deletes the test's keys when its context closes. */
-  private record PrefixCleanup(RedisTestPrefix prefix) implements AutoCloseable {
     @Override
-    public void close() {
-      if (prefix.server().isRunning()) {
-        prefix.deleteAll();
-      }
+    public void afterEach(ExtensionContext context) {
+        revive(context);
     }
-  }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        revive(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == RedisServer.class || type == RedisTestPrefix.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        RedisServer server = server(context);
+        if (parameter.getParameter().getType() == RedisServer.class) {
+            return server;
+        }
+        // Keyed by the context's unique id so a method never inherits its class's prefix through the
+        // store's parent lookup; the store closes the holder (and so deletes the keys) when the
+        // context ends, after all @AfterEach methods have run.
+        return context.getStore(Namespace.create(RedisExtension.class, context.getUniqueId()))
+                .getOrComputeIfAbsent(PrefixCleanup.class,
+                        k -> new PrefixCleanup(RedisTestPrefix.random(server)), PrefixCleanup.class)
+                .prefix();
+    }
+
+    private static void revive(ExtensionContext context) {
+        RedisServer server = server(context);
+        if (!server.isRunning()) {
+            server.restart();
+        }
+    }
+
+    /** Root-store holder: JUnit closes it when the test run ends, which stops the server. */
+    private record SharedServer(RedisServer server) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    /** Context-store holder that deletes the test's keys when its context closes. */
+    private record PrefixCleanup(RedisTestPrefix prefix) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (prefix.server().isRunning()) {
+                prefix.deleteAll();
+            }
+        }
+    }
 }

@@ -6,55 +6,55 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A key prefix private to one test, e.g. {@code tq-test-1f2e3d4c}, so tests can share one Redis
- * (even an external one) without seeing each other's keys.
- *
- * <p>{@link RedisExtension} deletes every key under the prefix after the test; {@link #deleteAll()}
- * does the same on demand.
- *
- * @param value  the prefix itself, without a separator
- * @param server the server the keys live on
- */
+  * A key prefix private to one test, e.g. {@code tq-test-1f2e3d4c}, so tests can share one Redis
+  * (even an external one) without seeing each other's keys.
+  *
+  * <p>{@link RedisExtension} deletes every key under the prefix after the test; {@link #deleteAll()}
+  * does the same on demand.
+  *
+  * @param value  the prefix itself, without a separator
+  * @param server the server the keys live on
+  */
 public record RedisTestPrefix(String value, RedisServer server) {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-  /** Only characters that are not glob metacharacters, so {@link #pattern()} matches literally. */
-  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:-]+");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Only characters that are not glob metacharacters, so {@link #pattern()} matches literally. */
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:-]+");
 
-  /** Validates the components. */
-  public RedisTestPrefix {
-    Objects.requireNonNull(server, "server");
-    if (value == null || !SAFE.matcher(value).matches()) {
-      throw new IllegalArgumentException("prefix must match " + SAFE + ": " + value);
+    /** Validates the components. */
+    public RedisTestPrefix {
+        Objects.requireNonNull(server, "server");
+        if (value == null || !SAFE.matcher(value).matches()) {
+            throw new IllegalArgumentException("prefix must match " + SAFE + ": " + value);
+        }
     }
-  }
 
-  /** A fresh random prefix {@code tq-test-<8 hex digits>} on the given server. */
-  public static RedisTestPrefix random(RedisServer server) {
-    byte[] bytes = new byte[4];
-    RANDOM.nextBytes(bytes);
-    return new RedisTestPrefix("tq-test-" + HexFormat.of().formatHex(bytes), server);
-  }
-
-  /** {@code <prefix>:<name>}: a key under this prefix. */
-  public String key(String name) {
-    return value + ":" + name;
-  }
-
-  /** The {@code SCAN MATCH} pattern for every key that starts with the prefix. */
-  public String pattern() {
-    return value + "*";
-  }
-
-  /** Deletes every key under the prefix; returns how many there were. */
-  public long deleteAll() {
-    try (RespClient client = server.client()) {
-      return client.deleteMatching(pattern());
+    /** A fresh random prefix {@code tq-test-<8 hex digits>} on the given server. */
+    public static RedisTestPrefix random(RedisServer server) {
+        byte[] bytes = new byte[4];
+        RANDOM.nextBytes(bytes);
+        return new RedisTestPrefix("tq-test-" + HexFormat.of().formatHex(bytes), server);
     }
-  }
 
-  @Override
-  public String toString() {
-    return value;
-  }
+    /** {@code <prefix>:<name>}: a key under this prefix. */
+    public String key(String name) {
+        return value + ":" + name;
+    }
+
+    /** The {@code SCAN MATCH} pattern for every key that starts with the prefix. */
+    public String pattern() {
+        return value + "*";
+    }
+
+    /** Deletes every key under the prefix; returns how many there were. */
+    public long deleteAll() {
+        try (RespClient client = server.client()) {
+            return client.deleteMatching(pattern());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
 }

@@ -15,207 +15,207 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A tiny blocking Redis client that speaks RESP2 over a plain socket.
- *
- * <p>It exists so that starting, probing and cleaning a test server does not need a real client
- * library: the test infrastructure must work before (and independently of) the Redis backend under
- * test. It is deliberately minimal and not thread-safe; use one instance per thread.
- *
- * <p>Replies map to Java as: simple and bulk strings to {@link String}, integers to {@link Long},
- * arrays to {@link List}, nil to {@code null}; an error reply throws {@link RedisErrorException}.
- */
+  * A tiny blocking Redis client that speaks RESP2 over a plain socket.
+  *
+  * <p>It exists so that starting, probing and cleaning a test server does not need a real client
+  * library: the test infrastructure must work before (and independently of) the Redis backend under
+  * test. It is deliberately minimal and not thread-safe; use one instance per thread.
+  *
+  * <p>Replies map to Java as: simple and bulk strings to {@link String}, integers to {@link Long},
+  * arrays to {@link List}, nil to {@code null}; an error reply throws {@link RedisErrorException}.
+  */
 public final class RespClient implements AutoCloseable {
 
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-  private final Socket socket;
-  private final InputStream in;
-  private final OutputStream out;
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
 
-  private RespClient(Socket socket) throws IOException {
-    this.socket = socket;
-    this.in = new BufferedInputStream(socket.getInputStream());
-    this.out = socket.getOutputStream();
-  }
+    private RespClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new BufferedInputStream(socket.getInputStream());
+        this.out = socket.getOutputStream();
+    }
 
-  /**
-   * Connects and, when given, authenticates and selects the database.
-   *
-   * @param user     ACL user name, {@code null} for the default user
-   * @param password {@code null} for none
-   * @param database the logical database to {@code SELECT}
-   * @throws UncheckedIOException when the server cannot be reached
-   */
-  public static RespClient connect(String host, int port, String user, String password,
-      int database) {
-    Socket socket = new Socket();
-    try {
-      socket.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
-      socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
-      socket.setTcpNoDelay(true);
-      RespClient client = new RespClient(socket);
-      if (password != null) {
-        if (user != null) {
-          client.call("AUTH", user, password);
-        } else {
-          client.call("AUTH", password);
+    /**
+      * Connects and, when given, authenticates and selects the database.
+      *
+      * @param user     ACL user name, {@code null} for the default user
+      * @param password {@code null} for none
+      * @param database the logical database to {@code SELECT}
+      * @throws UncheckedIOException when the server cannot be reached
+      */
+    public static RespClient connect(String host, int port, String user, String password,
+            int database) {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            socket.setTcpNoDelay(true);
+            RespClient client = new RespClient(socket);
+            if (password != null) {
+                if (user != null) {
+                    client.call("AUTH", user, password);
+                } else {
+                    client.call("AUTH", password);
+                }
+            }
+            if (database != 0) {
+                client.call("SELECT", Integer.toString(database));
+            }
+            return client;
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new UncheckedIOException("cannot connect to Redis at " + host + ":" + port, e);
+        } catch (RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
         }
-      }
-      if (database != 0) {
-        client.call("SELECT", Integer.toString(database));
-      }
-      return client;
-    } catch (IOException e) {
-      closeQuietly(socket);
-      throw new UncheckedIOException("cannot connect to Redis at " + host + ":" + port, e);
-    } catch (RuntimeException e) {
-      closeQuietly(socket);
-      throw e;
     }
-  }
 
-  /** Sends one command and returns its reply (see the class comment for the mapping). */
-  public Object call(String... args) {
-    try {
-      out.write(encode(args));
-      out.flush();
-      return read();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Redis I/O failed during " + args[0], e);
-    }
-  }
-
-  /** {@code PING}; returns {@code PONG}. */
-  public String ping() {
-    return (String) call("PING");
-  }
-
-  /** {@code INFO section} as raw text. */
-  public String info(String section) {
-    return (String) call("INFO", section);
-  }
-
-  /**
-   * Deletes every key matching a glob pattern with {@code SCAN} + {@code DEL}.
-   *
-   * <p>SCAN rather than KEYS so that cleaning a shared external server never blocks it.
-   *
-   * @return how many keys were deleted
-   */
-  public long deleteMatching(String pattern) {
-    long deleted = 0;
-    String cursor = "0";
-    do {
-      List<?> reply = (List<?>) call("SCAN", cursor, "MATCH", pattern, "COUNT", "1000");
-      cursor = (String) reply.get(0);
-      List<?> keys = (List<?>) reply.get(1);
-      if (!keys.isEmpty()) {
-        String[] del = new String[keys.size() + 1];
-        del[0] = "DEL";
-        for (int i = 0; i < keys.size(); i++) {
-          del[i + 1] = (String) keys.get(i);
+    /** Sends one command and returns its reply (see the class comment for the mapping). */
+    public Object call(String... args) {
+        try {
+            out.write(encode(args));
+            out.flush();
+            return read();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis I/O failed during " + args[0], e);
         }
-        deleted += (Long) call(del);
-      }
-    } while (!"0".equals(cursor));
-    return deleted;
-  }
-
-  @Override
-  public void close() {
-    closeQuietly(socket);
-  }
-
-  static byte[] encode(String... args) {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    writeAscii(buf, "*" + args.length + "\r\n");
-    for (String arg : args) {
-      byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
-      writeAscii(buf, "$" + bytes.length + "\r\n");
-      buf.writeBytes(bytes);
-      writeAscii(buf, "\r\n");
     }
-    return buf.toByteArray();
-  }
 
-  private Object read() throws IOException {
-    int type = in.read();
-    if (type < 0) {
-      throw new EOFException("Redis closed the connection");
+    /** {@code PING}; returns {@code PONG}. */
+    public String ping() {
+        return (String) call("PING");
     }
-    String line = readLine();
-    switch (type) {
-      case '+':
-        return line;
-      case '-':
-        throw new RedisErrorException(line);
-      case ':':
-        return Long.parseLong(line);
-      case '$': {
-        int length = Integer.parseInt(line);
-        if (length < 0) {
-          return null;
+
+    /** {@code INFO section} as raw text. */
+    public String info(String section) {
+        return (String) call("INFO", section);
+    }
+
+    /**
+      * Deletes every key matching a glob pattern with {@code SCAN} + {@code DEL}.
+      *
+      * <p>SCAN rather than KEYS so that cleaning a shared external server never blocks it.
+      *
+      * @return how many keys were deleted
+      */
+    public long deleteMatching(String pattern) {
+        long deleted = 0;
+        String cursor = "0";
+        do {
+            List<?> reply = (List<?>) call("SCAN", cursor, "MATCH", pattern, "COUNT", "1000");
+            cursor = (String) reply.get(0);
+            List<?> keys = (List<?>) reply.get(1);
+            if (!keys.isEmpty()) {
+                String[] del = new String[keys.size() + 1];
+                del[0] = "DEL";
+                for (int i = 0; i < keys.size(); i++) {
+                    del[i + 1] = (String) keys.get(i);
+                }
+                deleted += (Long) call(del);
+            }
+        } while (!"0".equals(cursor));
+        return deleted;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(socket);
+    }
+
+    static byte[] encode(String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        writeAscii(buf, "*" + args.length + "\r\n");
+        for (String arg : args) {
+            byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
+            writeAscii(buf, "$" + bytes.length + "\r\n");
+            buf.writeBytes(bytes);
+            writeAscii(buf, "\r\n");
         }
-        byte[] data = in.readNBytes(length);
-        if (data.length < length) {
-          throw new EOFException("Redis closed the connection mid-reply");
+        return buf.toByteArray();
+    }
+
+    private Object read() throws IOException {
+        int type = in.read();
+        if (type < 0) {
+            throw new EOFException("Redis closed the connection");
         }
-        readLine(); // the CRLF after the payload
-        return new String(data, StandardCharsets.UTF_8);
-      }
-      case '*': {
-        int count = Integer.parseInt(line);
-        if (count < 0) {
-          return null;
+        String line = readLine();
+        switch (type) {
+            case '+':
+                return line;
+            case '-':
+                throw new RedisErrorException(line);
+            case ':':
+                return Long.parseLong(line);
+            case '$': {
+                int length = Integer.parseInt(line);
+                if (length < 0) {
+                    return null;
+                }
+                byte[] data = in.readNBytes(length);
+                if (data.length < length) {
+                    throw new EOFException("Redis closed the connection mid-reply");
+                }
+                readLine(); // the CRLF after the payload
+                return new String(data, StandardCharsets.UTF_8);
+            }
+            case '*': {
+                int count = Integer.parseInt(line);
+                if (count < 0) {
+                    return null;
+                }
+                List<Object> items = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    items.add(read());
+                }
+                return items;
+            }
+            default:
+                throw new IOException("unexpected RESP type byte '" + (char) type + "'");
         }
-        List<Object> items = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-          items.add(read());
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int previous = -1;
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("Redis closed the connection mid-reply");
+            }
+            if (previous == '\r' && b == '\n') {
+                byte[] bytes = line.toByteArray();
+                return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+            }
+            line.write(b);
+            previous = b;
         }
-        return items;
-      }
-      default:
-        throw new IOException("unexpected RESP type byte '" + (char) type + "'");
     }
-  }
 
-  private String readLine() throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    int previous = -1;
-    while (true) {
-      int b = in.read();
-      if (b < 0) {
-        throw new EOFException("Redis closed the connection mid-reply");
-      }
-      if (previous == '\r' && b == '\n') {
-        byte[] bytes = line.toByteArray();
-        return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
-      }
-      line.write(b);
-      previous = b;
+    private static void writeAscii(ByteArrayOutputStream buf, String s) {
+        buf.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
     }
-  }
 
-  private static void writeAscii(ByteArrayOutputStream buf, String s) {
-    buf.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // Nothing useful to do: the connection is being thrown away anyway.
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Nothing useful to do: the connection is being thrown away anyway.
+        }
     }
-  }
 
-  /** An error reply from Redis, e.g. {@code WRONGTYPE ...} or {@code NOAUTH ...}. */
-  public static final class RedisErrorException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+    /** An error reply from Redis, e.g. {@code WRONGTYPE ...} or {@code NOAUTH ...}. */
+    public static final class RedisErrorException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
 
-    /** @param message the error line as Redis sent it */
-    public RedisErrorException(String message) {
-      super(message);
+        /** @param message the error line as Redis sent it */
+        public RedisErrorException(String message) {
+            super(message);
+        }
     }
-  }
 }

@@ -12,65 +12,65 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Private Postgres servers. These start their own servers even when
- * {@value TestSettings#POSTGRES_URL} is set, because they test exactly the private path.
- */
+  * Private Postgres servers. These start their own servers even when
+  * {@value TestSettings#POSTGRES_URL} is set, because they test exactly the private path.
+  */
 class PostgresServerIT {
 
-  @Test
-  void privateServerWithSchemas() throws SQLException {
-    try (PostgresServer postgres = PostgresServer.start(TestSettings.of(Map.of()))) {
-      assertThat(postgres.isExternal()).isFalse();
-      assertThat(postgres.jdbcUrl()).startsWith("jdbc:postgresql://localhost:");
-      assertThat(postgres.version()).matches("\\d+\\.\\d+.*");
-      checkSchemaRoundTrip(postgres);
+    @Test
+    void privateServerWithSchemas() throws SQLException {
+        try (PostgresServer postgres = PostgresServer.start(TestSettings.of(Map.of()))) {
+            assertThat(postgres.isExternal()).isFalse();
+            assertThat(postgres.jdbcUrl()).startsWith("jdbc:postgresql://localhost:");
+            assertThat(postgres.version()).matches("\\d+\\.\\d+.*");
+            checkSchemaRoundTrip(postgres);
 
-      PostgresServer external = PostgresServer.start(TestSettings.of(Map.of(
-          TestSettings.POSTGRES_URL, postgres.jdbcUrl(),
-          TestSettings.POSTGRES_USER, postgres.user())));
-      assertThat(external.isExternal()).isTrue();
-      assertThat(external.version()).isEqualTo(postgres.version());
-      external.close(); // must not stop the owner's server
-      assertThat(postgres.version()).isNotEmpty();
+            PostgresServer external = PostgresServer.start(TestSettings.of(Map.of(
+                    TestSettings.POSTGRES_URL, postgres.jdbcUrl(),
+                    TestSettings.POSTGRES_USER, postgres.user())));
+            assertThat(external.isExternal()).isTrue();
+            assertThat(external.version()).isEqualTo(postgres.version());
+            external.close(); // must not stop the owner's server
+            assertThat(postgres.version()).isNotEmpty();
+        }
     }
-  }
 
-  @Test
-  void rootFallbackRunsPostgresAsNobody() throws SQLException {
-    assumeTrue(UnprivilegedPostgres.runningAsRoot(), "the setpriv fallback exists for root only");
-    try (PostgresServer postgres = PostgresServer.startUnprivileged()) {
-      assertThat(postgres.version()).matches("\\d+\\.\\d+.*");
-      checkSchemaRoundTrip(postgres);
+    @Test
+    void rootFallbackRunsPostgresAsNobody() throws SQLException {
+        assumeTrue(UnprivilegedPostgres.runningAsRoot(), "the setpriv fallback exists for root only");
+        try (PostgresServer postgres = PostgresServer.startUnprivileged()) {
+            assertThat(postgres.version()).matches("\\d+\\.\\d+.*");
+            checkSchemaRoundTrip(postgres);
+        }
     }
-  }
 
-  @Test
-  void unreachableExternalServerFailsNamingTheVariable() {
-    int deadPort = LocalProcesses.freePort();
-    assertThatThrownBy(() -> PostgresServer.start(TestSettings.of(Map.of(
-        TestSettings.POSTGRES_URL,
-        "jdbc:postgresql://127.0.0.1:" + deadPort + "/x?user=u&password=secret"))))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining(TestSettings.POSTGRES_URL)
-        .hasMessageContaining("127.0.0.1:" + deadPort)
-        .hasMessageNotContaining("secret");
-  }
-
-  private static void checkSchemaRoundTrip(PostgresServer postgres) throws SQLException {
-    postgres.createSchema("tq_it_schema");
-    assertThat(postgres.schemaExists("tq_it_schema")).isTrue();
-    try (Connection c = postgres.dataSource("tq_it_schema").getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE jobs (id int PRIMARY KEY)");
-      s.execute("INSERT INTO jobs VALUES (1)");
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM tq_it_schema.jobs")) {
-        rs.next();
-        assertThat(rs.getInt(1)).isEqualTo(1);
-      }
+    @Test
+    void unreachableExternalServerFailsNamingTheVariable() {
+        int deadPort = LocalProcesses.freePort();
+        assertThatThrownBy(() -> PostgresServer.start(TestSettings.of(Map.of(
+                TestSettings.POSTGRES_URL,
+                "jdbc:postgresql://127.0.0.1:" + deadPort + "/x?user=u&password=secret"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(TestSettings.POSTGRES_URL)
+                .hasMessageContaining("127.0.0.1:" + deadPort)
+                .hasMessageNotContaining("secret");
     }
-    postgres.dropSchema("tq_it_schema");
-    assertThat(postgres.schemaExists("tq_it_schema")).isFalse();
-    assertThatThrownBy(() -> postgres.createSchema("bad; DROP"))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
+
+    private static void checkSchemaRoundTrip(PostgresServer postgres) throws SQLException {
+        postgres.createSchema("tq_it_schema");
+        assertThat(postgres.schemaExists("tq_it_schema")).isTrue();
+        try (Connection c = postgres.dataSource("tq_it_schema").getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE jobs (id int PRIMARY KEY)");
+            s.execute("INSERT INTO jobs VALUES (1)");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM tq_it_schema.jobs")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+        postgres.dropSchema("tq_it_schema");
+        assertThat(postgres.schemaExists("tq_it_schema")).isFalse();
+        assertThatThrownBy(() -> postgres.createSchema("bad; DROP"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
