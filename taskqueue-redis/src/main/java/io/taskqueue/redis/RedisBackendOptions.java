@@ -1,0 +1,110 @@
+package io.taskqueue.redis;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link RedisBackend}. Immutable; build with {@link #builder()}.
+ *
+ * @param url the server, e.g. {@code redis://127.0.0.1:6379/0}; {@code rediss://} for TLS; a password
+ *     and an ACL user go in the URL ({@code redis://user:secret@host:6379})
+ * @param prefix the key prefix, BullMQ's {@code prefix} option; queues of one prefix share nothing
+ *     with those of another
+ * @param commandTimeout how long one command may take before it fails
+ * @param maxLenEvents the approximate length the events stream of each queue is trimmed to, written
+ *     to the queue's meta hash when a queue is opened
+ * @param metricsMaxDataPoints per-minute metrics kept for completed and failed jobs (as BullMQ's
+ *     {@code metrics.maxDataPoints}); 0 turns metrics off
+ */
+public record RedisBackendOptions(String url, String prefix, Duration commandTimeout, int maxLenEvents,
+        int metricsMaxDataPoints) {
+
+    /** Default URL: a local server on the standard port. */
+    public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
+    /** Default key prefix, the same as BullMQ's. */
+    public static final String DEFAULT_PREFIX = "bull";
+    /** Default command timeout. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    /** Default events stream length, the same as BullMQ's. */
+    public static final int DEFAULT_MAX_LEN_EVENTS = 10_000;
+    /** Default metrics: off. */
+    public static final int DEFAULT_METRICS_MAX_DATA_POINTS = 0;
+
+    public RedisBackendOptions {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(commandTimeout, "commandTimeout");
+        if (!url.startsWith("redis://") && !url.startsWith("rediss://") && !url.startsWith("redis-socket://")) {
+            throw new IllegalArgumentException("url must start with redis://, rediss:// or redis-socket://: " + url);
+        }
+        if (prefix.isEmpty() || prefix.contains(":")) {
+            throw new IllegalArgumentException("prefix must be non-empty and contain no ':': " + prefix);
+        }
+        if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+            throw new IllegalArgumentException("commandTimeout must be positive: " + commandTimeout);
+        }
+        if (maxLenEvents < 0) {
+            throw new IllegalArgumentException("maxLenEvents must not be negative: " + maxLenEvents);
+        }
+        if (metricsMaxDataPoints < 0) {
+            throw new IllegalArgumentException("metricsMaxDataPoints must not be negative: " + metricsMaxDataPoints);
+        }
+    }
+
+    /** Options with every default. */
+    public static RedisBackendOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return new Builder().url(url).prefix(prefix).commandTimeout(commandTimeout).maxLenEvents(maxLenEvents)
+                .metricsMaxDataPoints(metricsMaxDataPoints);
+    }
+
+    /** Mutable builder for {@link RedisBackendOptions}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private String url = DEFAULT_URL;
+        private String prefix = DEFAULT_PREFIX;
+        private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+        private int maxLenEvents = DEFAULT_MAX_LEN_EVENTS;
+        private int metricsMaxDataPoints = DEFAULT_METRICS_MAX_DATA_POINTS;
+
+        private Builder() {
+        }
+
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder prefix(String prefix) {
+            this.prefix = prefix;
+            return this;
+        }
+
+        public Builder commandTimeout(Duration commandTimeout) {
+            this.commandTimeout = commandTimeout;
+            return this;
+        }
+
+        public Builder maxLenEvents(int maxLenEvents) {
+            this.maxLenEvents = maxLenEvents;
+            return this;
+        }
+
+        public Builder metricsMaxDataPoints(int metricsMaxDataPoints) {
+            this.metricsMaxDataPoints = metricsMaxDataPoints;
+            return this;
+        }
+
+        public RedisBackendOptions build() {
+            return new RedisBackendOptions(url, prefix, commandTimeout, maxLenEvents, metricsMaxDataPoints);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.taskqueue.redis.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * The one place where Redis key names (and the other names derived from a queue: the cancel
+ * channel, the worker connection names) are built, following BullMQ's layout (protocol §1):
+ * {@code P:Q:<suffix>} for queue keys and {@code P:Q:<id>} for a job. Scripts receive the queue
+ * keys in KEYS and {@link #base()} to build job keys.
+ */
+public final class Keys {
+    private final String prefix;
+    private final String queue;
+    private final String base;
+
+    /** Keys of queue {@code queue} under {@code prefix} (BullMQ's default prefix is {@code bull}). */
+    public Keys(String prefix, String queue) {
+        this.prefix = Objects.requireNonNull(prefix, "prefix");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        if (queue.isEmpty() || queue.contains(":")) {
+            throw new IllegalArgumentException("queue name must be non-empty and contain no ':': " + queue);
+        }
+        this.base = prefix + ":" + queue + ":";
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    /** {@code P:Q}, BullMQ's qualified queue name (a flow parent's {@code queueKey}). */
+    public String qualifiedName() {
+        return prefix + ":" + queue;
+    }
+
+    /** {@code P:Q:}, the prefix of every key of this queue, with its trailing colon. */
+    public String base() {
+        return base;
+    }
+
+    /** {@code P:Q:<suffix>}. */
+    public String key(String suffix) {
+        return base + suffix;
+    }
+
+    public String waitList() {
+        return key("wait");
+    }
+
+    public String paused() {
+        return key("paused");
+    }
+
+    public String active() {
+        return key("active");
+    }
+
+    public String prioritized() {
+        return key("prioritized");
+    }
+
+    public String priorityCounter() {
+        return key("pc");
+    }
+
+    public String delayed() {
+        return key("delayed");
+    }
+
+    public String waitingChildren() {
+        return key("waiting-children");
+    }
+
+    public String completed() {
+        return key("completed");
+    }
+
+    public String failed() {
+        return key("failed");
+    }
+
+    public String stalled() {
+        return key("stalled");
+    }
+
+    public String stalledCheck() {
+        return key("stalled-check");
+    }
+
+    public String limiter() {
+        return key("limiter");
+    }
+
+    public String meta() {
+        return key("meta");
+    }
+
+    public String id() {
+        return key("id");
+    }
+
+    public String events() {
+        return key("events");
+    }
+
+    public String marker() {
+        return key("marker");
+    }
+
+    public String repeat() {
+        return key("repeat");
+    }
+
+    /** {@code metrics:completed} or {@code metrics:failed}. */
+    public String metrics(boolean completed) {
+        return key(completed ? "metrics:completed" : "metrics:failed");
+    }
+
+    /** {@code metrics:completed:data} or {@code metrics:failed:data}. */
+    public String metricsData(boolean completed) {
+        return metrics(completed) + ":data";
+    }
+
+    /** The key of a state's list or sorted set ({@code waiting} is the {@code wait} list). */
+    public String stateKey(String wireState) {
+        return "waiting".equals(wireState) ? waitList() : key(wireState);
+    }
+
+    /** {@code P:Q:<id>}, the job hash. */
+    public String job(String jobId) {
+        return base + jobId;
+    }
+
+    public String lock(String jobId) {
+        return job(jobId) + ":lock";
+    }
+
+    public String logs(String jobId) {
+        return job(jobId) + ":logs";
+    }
+
+    /** {@code P:Q:<id>:cp}, the job's checkpoints (a taskqueue extension). */
+    public String checkpoints(String jobId) {
+        return job(jobId) + ":cp";
+    }
+
+    /** {@code P:Q:<id>:cancel}, the durable cancel flag holding the reason (a taskqueue extension). */
+    public String cancelFlag(String jobId) {
+        return job(jobId) + ":cancel";
+    }
+
+    /** The pub/sub channel announcing cancel requests (message: the job id). */
+    public String cancelChannel() {
+        return base + "cancel-requested";
+    }
+
+    /**
+     * The name of a worker's blocking connection, as BullMQ names it so that {@code getWorkers()}
+     * and dashboards list it: {@code P:<base64(Q)>} or {@code P:<base64(Q)>:w:<workerName>}.
+     */
+    public String workerConnectionName(String workerName) {
+        String name = prefix + ":" + Base64.getEncoder().encodeToString(queue.getBytes(StandardCharsets.UTF_8));
+        return workerName == null || workerName.isEmpty() ? name : name + ":w:" + workerName;
+    }
+
+    /** The name of an events listener's connection, like BullMQ's QueueEvents: {@code P:<base64(Q)>:qe}. */
+    public String eventsConnectionName() {
+        return workerConnectionName(null) + ":qe";
+    }
+}

@@ -1,0 +1,82 @@
+package io.taskqueue.redis.internal;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.taskqueue.BackendException;
+import io.taskqueue.TaskQueueException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What every queue of one backend shares: the client (to open dedicated connections), the shared
+ * command connection, the script runner, the codec and the settings.
+ *
+ * @param client the Lettuce client
+ * @param url the server URL, for dedicated connections
+ * @param connection the shared, multiplexed command connection
+ * @param scripts the script runner over {@code connection}
+ * @param codec the job hash codec
+ * @param prefix the key prefix
+ * @param commandTimeout the timeout of one command
+ * @param maxLenEvents written to each queue's meta when it is opened
+ * @param metricsMaxDataPoints 0 for no metrics
+ * @param minBlockSeconds the shortest BZPOPMIN timeout the server treats as a timeout
+ * @param clock the clock for the few operations whose SPI method passes no time
+ */
+public record RedisContext(RedisClient client, String url, StatefulRedisConnection<String, String> connection,
+        ScriptRunner scripts, JobHashCodec codec, String prefix, Duration commandTimeout, int maxLenEvents,
+        int metricsMaxDataPoints, double minBlockSeconds, Clock clock) {
+
+    /** The server's URI with a connection name, for a dedicated connection. */
+    public RedisURI namedUri(String clientName) {
+        RedisURI uri = RedisURI.create(url);
+        if (clientName != null) {
+            uri.setClientName(clientName);
+        }
+        uri.setTimeout(commandTimeout);
+        return uri;
+    }
+
+
+    /** Waits for {@code stage} up to the command timeout, mapping failures to taskqueue exceptions. */
+    public <T> T await(CompletionStage<T> stage, String what) {
+        return await(stage.toCompletableFuture(), commandTimeout, what);
+    }
+
+    /** Waits for {@code future} up to {@code timeout}, mapping failures to taskqueue exceptions. */
+    public static <T> T await(Future<T> future, Duration timeout, String what) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new BackendException("interrupted while waiting for Redis (" + what + ")", e);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new BackendException("Redis did not answer within " + timeout.toMillis() + " ms (" + what + ")", e);
+        } catch (CancellationException e) {
+            throw new BackendException("Redis command cancelled (" + what + ")", e);
+        } catch (ExecutionException e) {
+            throw translate(e.getCause(), what);
+        }
+    }
+
+    /** A Redis or I/O failure as a taskqueue exception. */
+    public static TaskQueueException translate(Throwable e, String what) {
+        if (e instanceof TaskQueueException t) {
+            return t;
+        }
+        if (e instanceof RedisException || e instanceof java.io.IOException) {
+            return new BackendException("Redis failed (" + what + "): " + e.getMessage(), e);
+        }
+        return new BackendException("unexpected failure (" + what + "): " + e, e);
+    }
+}

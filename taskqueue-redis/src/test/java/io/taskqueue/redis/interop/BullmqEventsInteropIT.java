@@ -1,0 +1,174 @@
+package io.taskqueue.redis.interop;
+
+import static io.taskqueue.redis.interop.InteropSupport.config;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.taskqueue.Backoff;
+import io.taskqueue.Handlers;
+import io.taskqueue.JobOptions;
+import io.taskqueue.JobState;
+import io.taskqueue.Queue;
+import io.taskqueue.Worker;
+import io.taskqueue.WorkerOptions;
+import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisBackendOptions;
+import io.taskqueue.spi.FetchRequest;
+import io.taskqueue.spi.FetchResult;
+import io.taskqueue.testing.server.RedisExtension;
+import io.taskqueue.testing.server.RedisServer;
+import io.taskqueue.testing.server.RedisTestPrefix;
+import io.taskqueue.testing.server.RespClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Checks of protocol §14 against bullmq 6.7.0: 4 (Node QueueEvents reading Java-made events), the
+ * pause/resume part of 7, and 13 (Node's dashboard reads on a Java-driven queue).
+ */
+@ExtendWith(RedisExtension.class)
+class BullmqEventsInteropIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
+        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
+                .metricsMaxDataPoints(60).build());
+    }
+
+    private static WorkerOptions fast(String name) {
+        return WorkerOptions.builder().name(name).drainDelay(Duration.ofMillis(100)).build();
+    }
+
+    @Test
+    void check04_nodeQueueEventsReadJavaEvents(RedisServer server, RedisTestPrefix prefix) {
+        Map<String, Object> cfg = config(server, prefix, "q4");
+        cfg.put("count", 16);
+        cfg.put("waitFor", "1");
+        NodeRunner.Background events = NodeRunner.start("events", cfg);
+        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q4")) {
+            Handlers handlers = Handlers.builder()
+                    .on("ok", ctx -> {
+                        ctx.updateProgress(Map.of("pct", 50));
+                        return Map.of("result", ctx.data());
+                    })
+                    .on("bad", ctx -> {
+                        throw new IllegalStateException("always fails");
+                    }).build();
+            String ok = queue.add("ok", Map.of("a", 1));
+            String bad = queue.add("bad", Map.of(), JobOptions.builder().attempts(2)
+                    .backoff(Backoff.exponential(Duration.ofMillis(100))).build());
+            try (Worker worker = Worker.builder(backend, "q4").handlers(handlers).options(fast("w4")).build().start()) {
+                await().atMost(PATIENCE).until(() -> queue.getState(ok) == JobState.COMPLETED
+                        && queue.getState(bad) == JobState.FAILED);
+            }
+            queue.pause();
+            String removed = queue.add("gone", Map.of());
+            queue.remove(removed);
+            JsonNode result = events.result();
+            assertThat(result.get("errors")).isEmpty();
+            List<String> okEvents = names(result, ok);
+            assertThat(okEvents).containsExactly("added", "waiting", "active", "progress", "completed");
+            assertThat(find(result, ok, "progress").at("/args/data/pct").asInt()).isEqualTo(50);
+            assertThat(find(result, ok, "completed").at("/args/returnvalue/result/a").asInt()).isEqualTo(1);
+            assertThat(names(result, bad)).containsExactly("added", "waiting", "active", "delayed", "waiting", "active",
+                    "failed", "retries-exhausted");
+            assertThat(find(result, bad, "retries-exhausted").at("/args/attemptsMade").asText()).isEqualTo("2");
+            assertThat(find(result, bad, "delayed").at("/args/delay").isNumber()).isTrue();
+            assertThat(names(result, removed)).containsExactly("added", "waiting", "removed");
+            assertThat(find(result, removed, "removed").at("/args/prev").asText()).isEqualTo("wait");
+            assertThat(result.at("/waited/result/a").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void check07_pauseAndResumeAcrossRuntimes(RedisServer server, RedisTestPrefix prefix) {
+        Map<String, Object> cfg = config(server, prefix, "q7");
+        cfg.put("op", "pause");
+        NodeRunner.run("control", cfg);
+        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q7");
+                RespClient redis = server.client()) {
+            assertThat(queue.isPaused()).isTrue();
+            for (int i = 0; i < 3; i++) {
+                queue.add("p", Map.of("i", i));
+            }
+            assertThat(redis.call("LLEN", prefix.key("q7:wait"))).isEqualTo(3L);
+            assertThat(redis.call("EXISTS", prefix.key("q7:marker"))).isEqualTo(0L);
+            assertThat(backend.queue("q7").fetch(new FetchRequest("t", 1000, null, System.currentTimeMillis())))
+                    .isEqualTo(FetchResult.EMPTY);
+            cfg.put("op", "isPaused");
+            assertThat(NodeRunner.run("control", cfg).get("result").asBoolean()).isTrue();
+            queue.resume();
+            cfg.put("count", 3);
+            assertThat(NodeRunner.run("work", cfg).get("finished").asInt()).isEqualTo(3);
+            List<?> entries = (List<?>) redis.call("XRANGE", prefix.key("q7:events"), "-", "+");
+            List<String> bare = new ArrayList<>();
+            for (Object e : entries) {
+                List<?> fields = (List<?>) ((List<?>) e).get(1);
+                if (fields.size() == 2 && List.of("paused", "resumed").contains(fields.get(1))) {
+                    bare.add((String) fields.get(1));
+                }
+            }
+            assertThat(bare).containsExactly("paused", "resumed");
+        }
+    }
+
+    @Test
+    void check13_nodeDashboardReadsAJavaDrivenQueue(RedisServer server, RedisTestPrefix prefix) {
+        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q13")) {
+            Handlers handlers = Handlers.builder()
+                    .on("ok", ctx -> {
+                        ctx.log("line one");
+                        ctx.updateProgress(100);
+                        return Map.of("done", true);
+                    })
+                    .on("bad", ctx -> {
+                        throw new IllegalArgumentException("bad input");
+                    }).build();
+            String ok = queue.add("ok", Map.of("a", "b/c"));
+            String bad = queue.add("bad", Map.of());
+            queue.add("later", Map.of(), JobOptions.builder().delay(Duration.ofHours(1)).build());
+            try (Worker worker = Worker.builder(backend, "q13").handlers(handlers).options(fast("w-dash"))
+                    .build().start()) {
+                await().atMost(PATIENCE).until(() -> queue.getState(ok) == JobState.COMPLETED
+                        && queue.getState(bad) == JobState.FAILED);
+                queue.pause(); // the jobs added next stay waiting while the worker still runs
+                queue.add("prio", Map.of(), JobOptions.builder().priority(2).build());
+                queue.add("waiting", Map.of());
+                JsonNode dash = NodeRunner.run("dashboard", config(server, prefix, "q13"));
+                assertThat(dash.get("jobs")).hasSize(5);
+                assertThat(dash.at("/logs/" + ok + "/logs/0").asText()).isEqualTo("line one");
+                assertThat(dash.at("/metrics/meta/count").asInt()).isEqualTo(1);
+                assertThat(dash.at("/meta/version").asText()).startsWith("bullmq:");
+                assertThat(dash.at("/meta/paused").asBoolean()).isTrue();
+                // getWorkers() lists our blocking connection, named P:<base64(Q)>:w:<worker name>
+                assertThat(dash.get("workers")).isNotEmpty();
+                assertThat(dash.get("workers").toString()).contains(":w:w-dash");
+                assertThat(dash.at("/counts/failed").asInt()).isEqualTo(1);
+            }
+        }
+    }
+
+    private static List<String> names(JsonNode result, String jobId) {
+        List<String> out = new ArrayList<>();
+        result.get("received").forEach(e -> {
+            if (jobId.equals(e.at("/args/jobId").asText())) {
+                out.add(e.get("event").asText());
+            }
+        });
+        return out;
+    }
+
+    private static JsonNode find(JsonNode result, String jobId, String event) {
+        for (JsonNode e : result.get("received")) {
+            if (jobId.equals(e.at("/args/jobId").asText()) && event.equals(e.get("event").asText())) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + event + " for job " + jobId + " in " + result);
+    }
+}

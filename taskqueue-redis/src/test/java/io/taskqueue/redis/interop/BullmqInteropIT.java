@@ -1,0 +1,164 @@
+package io.taskqueue.redis.interop;
+
+import static io.taskqueue.redis.interop.InteropSupport.config;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.taskqueue.Backoff;
+import io.taskqueue.Handlers;
+import io.taskqueue.JobOptions;
+import io.taskqueue.KeepJobs;
+import io.taskqueue.Queue;
+import io.taskqueue.Worker;
+import io.taskqueue.WorkerOptions;
+import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisBackendOptions;
+import io.taskqueue.spi.NewJob;
+import io.taskqueue.spi.QueueBackend;
+import io.taskqueue.testing.server.RedisExtension;
+import io.taskqueue.testing.server.RedisServer;
+import io.taskqueue.testing.server.RedisTestPrefix;
+import io.taskqueue.testing.server.RespClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Checks of protocol §14 against the real bullmq 6.7.0 from npm, on one Redis: 1 (identical add
+ * state), 2 (Node producer → Java worker) and 3 (Java producer → Node worker).
+ */
+@ExtendWith(RedisExtension.class)
+class BullmqInteropIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final long T = 1_795_408_158_504L;
+
+    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
+        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
+                .metricsMaxDataPoints(60).build());
+    }
+
+    @Test
+    void check01_addsProduceIdenticalRedisState(RedisServer server, RedisTestPrefix prefix) {
+        // each case: name, Node opts, Java opts
+        List<Object[]> cases = List.of(
+                new Object[] {"standard", Map.of(), JobOptions.defaults()},
+                new Object[] {"lifo", Map.of("lifo", true), JobOptions.builder().lifo(true).build()},
+                new Object[] {"delayed", Map.of("delay", 1500), JobOptions.builder().delay(Duration.ofMillis(1500)).build()},
+                new Object[] {"delayed2", Map.of("delay", 1500), JobOptions.builder().delay(Duration.ofMillis(1500)).build()},
+                new Object[] {"prio", Map.of("priority", 3), JobOptions.builder().priority(3).build()},
+                new Object[] {"custom", Map.of("jobId", "my-id"), JobOptions.builder().jobId("my-id").build()},
+                new Object[] {"backoff", Map.of("attempts", 3, "backoff", 200),
+                    JobOptions.builder().attempts(3).backoff(Backoff.fixed(Duration.ofMillis(200))).build()},
+                new Object[] {"roc", Map.of("removeOnComplete", Map.of("count", 5, "age", 3600)),
+                    JobOptions.builder().removeOnComplete(new KeepJobs(5, Duration.ofHours(1), 0)).build()},
+                new Object[] {"logs", Map.of("keepLogs", 5), JobOptions.builder().keepLogs(5).build()},
+                new Object[] {"attempts", Map.of("attempts", 4), JobOptions.builder().attempts(4).build()});
+        List<Map<String, Object>> nodeJobs = new ArrayList<>();
+        for (Object[] c : cases) {
+            Map<String, Object> opts = new java.util.HashMap<>(castMap(c[1]));
+            opts.put("timestamp", T);
+            nodeJobs.add(Map.of("name", c[0], "data", Map.of("k", c[0]), "opts", opts));
+        }
+        Map<String, Object> cfg = config(server, prefix, "node");
+        cfg.put("jobs", nodeJobs);
+        NodeRunner.run("add", cfg);
+        try (RedisBackend backend = backend(server, prefix); RespClient redis = server.client()) {
+            QueueBackend java = backend.queue("java");
+            for (Object[] c : cases) {
+                java.add(new NewJob((String) c[0], "{\"k\":\"" + c[0] + "\"}", (JobOptions) c[2], T));
+            }
+            Map<String, String> node = InteropSupport.dump(redis, prefix.value(), "node");
+            Map<String, String> ours = InteropSupport.dump(redis, prefix.value(), "java");
+            assertThat(ours.keySet()).containsExactlyElementsOf(node.keySet());
+            for (String key : node.keySet()) {
+                assertThat(ours.get(key)).as("key " + key).isEqualTo(node.get(key));
+            }
+        }
+    }
+
+    @Test
+    void check02_nodeProducerJavaWorker(RedisServer server, RedisTestPrefix prefix) {
+        List<Map<String, Object>> jobs = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Map<String, Object> opts = i % 10 == 3 ? Map.of("lifo", true) : i % 10 == 7 ? Map.of("priority", 1 + i % 3)
+                    : Map.of();
+            jobs.add(Map.of("name", "n", "data", Map.of("i", i), "opts", opts));
+        }
+        Map<String, Object> cfg = config(server, prefix, "q2");
+        cfg.put("jobs", jobs);
+        List<String> ids = InteropSupport.texts(NodeRunner.run("add", cfg).get("ids"));
+        try (RedisBackend backend = backend(server, prefix); RespClient redis = server.client()) {
+            List<String> expectedOrder = new ArrayList<>(castList(redis.call("LRANGE", prefix.key("q2:wait"), "0", "-1")));
+            Collections.reverse(expectedOrder);
+            expectedOrder.addAll(castList(redis.call("ZRANGE", prefix.key("q2:prioritized"), "0", "-1")));
+            List<String> order = new CopyOnWriteArrayList<>();
+            Handlers handlers = Handlers.builder().on("n", ctx -> {
+                order.add(ctx.job().id());
+                return Map.of("echo", ctx.data());
+            }).build();
+            try (Worker worker = Worker.builder(backend, "q2").handlers(handlers)
+                    .options(WorkerOptions.builder().name("w-java").drainDelay(Duration.ofMillis(100)).build())
+                    .build().start()) {
+                await().atMost(PATIENCE).until(() -> order.size() == 100 && redis.call("ZCARD",
+                        prefix.key("q2:completed")).equals(100L));
+            }
+            assertThat(order).containsExactlyElementsOf(expectedOrder);
+            cfg.put("ids", ids);
+            JsonNode result = NodeRunner.run("jobs", cfg);
+            assertThat(result.at("/counts/completed").asInt()).isEqualTo(100);
+            for (String id : ids) {
+                JsonNode job = result.get("jobs").get(id);
+                assertThat(job.get("returnvalue")).isEqualTo(NodeRunner.json().createObjectNode()
+                        .set("echo", job.get("data")));
+                assertThat(job.get("attemptsMade").asInt()).isEqualTo(1);
+                assertThat(job.get("attemptsStarted").asInt()).isEqualTo(1);
+                assertThat(job.get("processedBy").asText()).isEqualTo("w-java");
+                assertThat(job.get("processedOn").asLong()).isLessThanOrEqualTo(job.get("finishedOn").asLong());
+            }
+        }
+    }
+
+    @Test
+    void check03_javaProducerNodeWorker(RedisServer server, RedisTestPrefix prefix) {
+        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q3")) {
+            String a = queue.add("a", Map.of("x", 1), JobOptions.builder().attempts(3)
+                    .backoff(Backoff.exponential(Duration.ofSeconds(1))).build());
+            String b = queue.add("b", Map.of("y", "z/w"), JobOptions.builder().lifo(true).build());
+            String c = queue.add("c", List.of(1, 2), JobOptions.builder().priority(5).build());
+            long before = System.currentTimeMillis();
+            String d = queue.add("d", Map.of(), JobOptions.builder().delay(Duration.ofMillis(1500)).build());
+            Map<String, Object> cfg = config(server, prefix, "q3");
+            cfg.put("count", 4);
+            JsonNode seen = NodeRunner.run("work", cfg).get("seen");
+            Map<String, JsonNode> byId = new java.util.HashMap<>();
+            seen.forEach(j -> byId.put(j.get("id").asText(), j));
+            assertThat(byId).containsOnlyKeys(a, b, c, d);
+            assertThat(byId.get(a).at("/data/x").asInt()).isEqualTo(1);
+            assertThat(byId.get(a).at("/opts/attempts").asInt()).isEqualTo(3);
+            assertThat(byId.get(a).at("/opts/backoff/type").asText()).isEqualTo("exponential");
+            assertThat(byId.get(a).at("/opts/backoff/delay").asInt()).isEqualTo(1000);
+            assertThat(byId.get(b).at("/data/y").asText()).isEqualTo("z/w");
+            assertThat(byId.get(b).at("/opts/lifo").asBoolean()).isTrue();
+            assertThat(byId.get(c).get("data").toString()).isEqualTo("[1,2]");
+            assertThat(byId.get(c).at("/opts/priority").asInt()).isEqualTo(5);
+            assertThat(byId.get(d).at("/opts/delay").asInt()).isEqualTo(1500);
+            assertThat(byId.get(d).get("startedAt").asLong()).isGreaterThanOrEqualTo(before + 1500);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object o) {
+        return (List<String>) o;
+    }
+}
