@@ -1,0 +1,155 @@
+package io.taskqueue.postgres.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.taskqueue.Handlers;
+import io.taskqueue.Job;
+import io.taskqueue.JobLifecycleListener;
+import io.taskqueue.JobOutcome;
+import io.taskqueue.JobRequest;
+import io.taskqueue.Queue;
+import io.taskqueue.Worker;
+import io.taskqueue.WorkerOptions;
+import io.taskqueue.memory.InMemoryBackend;
+import io.taskqueue.postgres.TaskTracker;
+import io.taskqueue.postgres.TaskTrackerOptions;
+import io.taskqueue.testing.server.PostgresServer;
+import io.taskqueue.testing.server.PostgresTestSchema;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * End-to-end job throughput on the in-memory backend, with and without the Postgres tracker, in one
+ * run: add N jobs, time until the worker has completed all N. Runs alternate (baseline, tracked,
+ * baseline, ...) so drift hits both equally; each profile reports medians and their ratio. The
+ * tracked run also reports when the tracker had stored every write ("caught up").
+ */
+public final class TrackerBench {
+    private TrackerBench() {
+    }
+
+    /** The handler's simulated work. */
+    private record Profile(String name, long sleepMillis) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        System.out.printf("jobs/run=%d repeats=%d concurrency=%d cores=%d java=%s%n", jobs, repeats, concurrency,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        try (PostgresServer server = PostgresServer.start()) {
+            PostgresTestSchema schema = PostgresTestSchema.create(server);
+            System.out.println("postgres " + server.version() + (server.isExternal() ? " (external)" : " (embedded)"));
+            HikariConfig config = new HikariConfig();
+            config.setDataSource(schema.dataSource());
+            config.setMaximumPoolSize(8);
+            try (HikariDataSource pool = new HikariDataSource(config);
+                    TaskTracker tracker = TaskTracker.create(pool, TaskTrackerOptions.defaults())) {
+                for (Profile profile : List.of(new Profile("noop", 0), new Profile("io-5ms", 5),
+                        new Profile("io-20ms", 20))) {
+                    runProfile(profile, tracker, jobs, repeats, concurrency);
+                }
+                System.out.println("tracker health at the end: " + tracker.health());
+            } finally {
+                schema.drop();
+            }
+        }
+    }
+
+    private static void runProfile(Profile profile, TaskTracker tracker, int jobs, int repeats, int concurrency)
+            throws Exception {
+        int n = profile.sleepMillis() == 0 ? jobs * 4 : jobs;
+        // One warm-up pair, not counted.
+        run(profile, null, n / 4, concurrency, "warm-b");
+        run(profile, tracker, n / 4, concurrency, "warm-t");
+        tracker.flush(Duration.ofMinutes(1));
+        List<Double> base = new ArrayList<>();
+        List<Double> tracked = new ArrayList<>();
+        List<Double> caughtUp = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            base.add(n / run(profile, null, n, concurrency, "b" + r)[0]);
+            double[] t = run(profile, tracker, n, concurrency, "t" + r);
+            tracked.add(n / t[0]);
+            caughtUp.add(n / t[1]);
+        }
+        double mb = median(base);
+        double mt = median(tracked);
+        double mc = median(caughtUp);
+        System.out.printf("%-7s jobs=%d baseline=%.0f/s tracked=%.0f/s ratio=%.2f | tracked incl. catch-up=%.0f/s"
+                + " ratio=%.2f | runs b=%s t=%s%n", profile.name(), n, mb, mt, mt / mb, mc, mc / mb, fmt(base),
+                fmt(tracked));
+    }
+
+    /** Seconds until every job completed, and until the tracker had stored everything too. */
+    private static double[] run(Profile profile, TaskTracker tracker, int n, int concurrency, String tag)
+            throws Exception {
+        String queueName = "bench_" + profile.name().replace('-', '_') + "_" + tag;
+        CountDownLatch done = new CountDownLatch(n);
+        JobLifecycleListener counter = new JobLifecycleListener() {
+            @Override
+            public void onFinished(String q, Job job, JobOutcome outcome, long elapsed) {
+                if (outcome instanceof JobOutcome.Completed) {
+                    done.countDown();
+                }
+            }
+        };
+        try (InMemoryBackend backend = InMemoryBackend.create()) {
+            Queue.Builder qb = Queue.builder(backend, queueName);
+            Worker.Builder wb = Worker.builder(backend, queueName);
+            if (tracker != null) {
+                tracker.track(qb);
+                tracker.track(wb);
+            }
+            long sleep = profile.sleepMillis();
+            Handlers handlers = Handlers.builder().on("work", ctx -> {
+                if (sleep > 0) {
+                    Thread.sleep(sleep);
+                }
+                return null;
+            }).build();
+            List<JobRequest> requests = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                requests.add(new JobRequest("work", Map.of("i", i), null));
+            }
+            try (Queue queue = qb.build();
+                    Worker worker = wb.handlers(handlers).listener(counter)
+                            .options(WorkerOptions.builder().concurrency(concurrency).build()).build()) {
+                long start = System.nanoTime();
+                worker.start();
+                for (int i = 0; i < n; i += 500) {
+                    queue.addBulk(requests.subList(i, Math.min(n, i + 500)));
+                }
+                if (!done.await(10, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("run " + queueName + " did not finish");
+                }
+                long completed = System.nanoTime();
+                if (tracker != null && !tracker.flush(Duration.ofMinutes(5))) {
+                    throw new IllegalStateException("tracker did not catch up");
+                }
+                long caughtUp = System.nanoTime();
+                return new double[] {(completed - start) / 1e9, (caughtUp - start) / 1e9};
+            }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int m = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(m) : (sorted.get(m - 1) + sorted.get(m)) / 2;
+    }
+
+    private static String fmt(List<Double> values) {
+        StringBuilder s = new StringBuilder("[");
+        for (double v : values) {
+            s.append(s.length() > 1 ? "," : "").append(Math.round(v));
+        }
+        return s.append(']').toString();
+    }
+}

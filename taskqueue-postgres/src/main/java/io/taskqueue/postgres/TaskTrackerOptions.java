@@ -1,0 +1,231 @@
+package io.taskqueue.postgres;
+
+import io.taskqueue.Job;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+/**
+ * Settings of a {@link TaskTracker}. Immutable; build with {@link #builder()}; every unset field
+ * takes its documented {@code DEFAULT_*}.
+ *
+ * @param dedupWindow an enqueue is a duplicate while an execution of the same task is queued or
+ *     processing and was enqueued less than this long ago (the seed's 5 minutes)
+ * @param bufferLimit how many tracker writes may wait for the database; beyond it writes are dropped
+ *     and counted
+ * @param batchSize the most writes stored in one transaction
+ * @param syncTimeout the longest a job's thread waits for a synchronous tracker call (the claim, the
+ *     duplicate check) before going ahead without it
+ * @param retryInterval how long the database counts as down after a failure before it is tried
+ *     again; also the first delay between retries of a failed batch (doubling up to
+ *     {@code maxRetryInterval})
+ * @param maxRetryInterval the longest delay between retries of a failed batch
+ * @param closeTimeout how long {@link TaskTracker#close()} tries to store the writes still buffered
+ * @param syncThreads the most synchronous tracker calls in flight at once; more wait in line (each
+ *     caller still waits at most {@code syncTimeout})
+ * @param migrate whether {@link TaskTracker} applies {@link Migrations} when it starts
+ * @param schema for a tracker built from a JDBC URL: the schema its pool's connections use
+ *     ({@code search_path}); {@code null} for the server's default. Ignored for a handed-in
+ *     {@code DataSource}, which is used as it is.
+ * @param maxPoolSize for a tracker built from a JDBC URL: the size of its connection pool
+ * @param classifier files exceptions under the tracker's categories
+ * @param taskIdResolver the task id of a job the tracker did not enqueue itself (queue name, job);
+ *     default {@link #defaultTaskId}
+ * @param deadLetterPolicy what {@link DeadLetters#applyPolicies} does per category
+ * @param clock the source of every timestamp the tracker writes
+ */
+public record TaskTrackerOptions(
+        Duration dedupWindow,
+        int bufferLimit,
+        int batchSize,
+        Duration syncTimeout,
+        Duration retryInterval,
+        Duration maxRetryInterval,
+        Duration closeTimeout,
+        int syncThreads,
+        boolean migrate,
+        String schema,
+        int maxPoolSize,
+        TrackerErrorClassifier classifier,
+        BiFunction<String, Job, String> taskIdResolver,
+        DeadLetterPolicy deadLetterPolicy,
+        Clock clock) {
+
+    /** Default dedup window: 5 minutes, as in the seed. */
+    public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofMinutes(5);
+    /** Default buffer limit: 10,000 writes (a few MB at most). */
+    public static final int DEFAULT_BUFFER_LIMIT = 10_000;
+    /** Default batch size: 500 writes per transaction. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    /** Default synchronous timeout: 2 seconds. */
+    public static final Duration DEFAULT_SYNC_TIMEOUT = Duration.ofSeconds(2);
+    /** Default retry interval: 1 second. */
+    public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(1);
+    /** Default longest retry interval: 30 seconds. */
+    public static final Duration DEFAULT_MAX_RETRY_INTERVAL = Duration.ofSeconds(30);
+    /** Default close timeout: 5 seconds. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** Default synchronous calls in flight: 32. */
+    public static final int DEFAULT_SYNC_THREADS = 32;
+    /** Default owned pool size: 8 connections. */
+    public static final int DEFAULT_MAX_POOL_SIZE = 8;
+
+    public TaskTrackerOptions {
+        positive(dedupWindow, "dedupWindow");
+        positive(syncTimeout, "syncTimeout");
+        positive(retryInterval, "retryInterval");
+        positive(maxRetryInterval, "maxRetryInterval");
+        Objects.requireNonNull(closeTimeout, "closeTimeout");
+        if (bufferLimit < 1 || batchSize < 1 || syncThreads < 1 || maxPoolSize < 1) {
+            throw new IllegalArgumentException("bufferLimit, batchSize, syncThreads and maxPoolSize must be at"
+                    + " least 1: " + bufferLimit + ", " + batchSize + ", " + syncThreads + ", " + maxPoolSize);
+        }
+        if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("schema must be a plain identifier: " + schema);
+        }
+        Objects.requireNonNull(classifier, "classifier");
+        Objects.requireNonNull(taskIdResolver, "taskIdResolver");
+        Objects.requireNonNull(deadLetterPolicy, "deadLetterPolicy");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Every default. */
+    public static TaskTrackerOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return new Builder().dedupWindow(dedupWindow).bufferLimit(bufferLimit).batchSize(batchSize)
+                .syncTimeout(syncTimeout).retryInterval(retryInterval).maxRetryInterval(maxRetryInterval)
+                .closeTimeout(closeTimeout).syncThreads(syncThreads).migrate(migrate).schema(schema)
+                .maxPoolSize(maxPoolSize).classifier(classifier).taskIdResolver(taskIdResolver)
+                .deadLetterPolicy(deadLetterPolicy).clock(clock);
+    }
+
+    /**
+     * The default task id of a job the tracker did not enqueue: a top-level {@code "taskId"} string
+     * in its data when there is one (the seed carries it in the payload), else
+     * {@code {baseQueueName}:{jobId}}.
+     */
+    public static String defaultTaskId(String queueName, Job job) {
+        String fromData = io.taskqueue.postgres.internal.Json.topLevelString(job.dataJson(), "taskId");
+        return fromData != null ? fromData : TaskIds.taskId(queueName, job.id());
+    }
+
+    private static void positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + d);
+        }
+    }
+
+    /** Mutable builder for {@link TaskTrackerOptions}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private Duration dedupWindow = DEFAULT_DEDUP_WINDOW;
+        private int bufferLimit = DEFAULT_BUFFER_LIMIT;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
+        private Duration retryInterval = DEFAULT_RETRY_INTERVAL;
+        private Duration maxRetryInterval = DEFAULT_MAX_RETRY_INTERVAL;
+        private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+        private int syncThreads = DEFAULT_SYNC_THREADS;
+        private boolean migrate = true;
+        private String schema;
+        private int maxPoolSize = DEFAULT_MAX_POOL_SIZE;
+        private TrackerErrorClassifier classifier = TrackerErrorClassifier.create();
+        private BiFunction<String, Job, String> taskIdResolver = TaskTrackerOptions::defaultTaskId;
+        private DeadLetterPolicy deadLetterPolicy = DeadLetterPolicy.defaults();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder dedupWindow(Duration dedupWindow) {
+            this.dedupWindow = dedupWindow;
+            return this;
+        }
+
+        public Builder bufferLimit(int bufferLimit) {
+            this.bufferLimit = bufferLimit;
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder syncTimeout(Duration syncTimeout) {
+            this.syncTimeout = syncTimeout;
+            return this;
+        }
+
+        public Builder retryInterval(Duration retryInterval) {
+            this.retryInterval = retryInterval;
+            return this;
+        }
+
+        public Builder maxRetryInterval(Duration maxRetryInterval) {
+            this.maxRetryInterval = maxRetryInterval;
+            return this;
+        }
+
+        public Builder closeTimeout(Duration closeTimeout) {
+            this.closeTimeout = closeTimeout;
+            return this;
+        }
+
+        public Builder syncThreads(int syncThreads) {
+            this.syncThreads = syncThreads;
+            return this;
+        }
+
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        public Builder maxPoolSize(int maxPoolSize) {
+            this.maxPoolSize = maxPoolSize;
+            return this;
+        }
+
+        public Builder classifier(TrackerErrorClassifier classifier) {
+            this.classifier = classifier;
+            return this;
+        }
+
+        public Builder taskIdResolver(BiFunction<String, Job, String> taskIdResolver) {
+            this.taskIdResolver = taskIdResolver;
+            return this;
+        }
+
+        public Builder deadLetterPolicy(DeadLetterPolicy deadLetterPolicy) {
+            this.deadLetterPolicy = deadLetterPolicy;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public TaskTrackerOptions build() {
+            return new TaskTrackerOptions(dedupWindow, bufferLimit, batchSize, syncTimeout, retryInterval,
+                    maxRetryInterval, closeTimeout, syncThreads, migrate, schema, maxPoolSize, classifier,
+                    taskIdResolver, deadLetterPolicy, clock);
+        }
+    }
+}

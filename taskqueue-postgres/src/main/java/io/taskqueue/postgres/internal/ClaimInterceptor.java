@@ -1,0 +1,82 @@
+package io.taskqueue.postgres.internal;
+
+import io.taskqueue.Job;
+import io.taskqueue.JobContext;
+import io.taskqueue.JobInterceptor;
+import io.taskqueue.postgres.AlreadyProcessed;
+import io.taskqueue.postgres.TaskTrackerOptions;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims each attempt before its handler runs. A refused claim completes the job with
+ * {@link AlreadyProcessed} and the handler does not run; a database that does not answer within the
+ * bound lets the handler run unclaimed (at-least-once wins over tracking).
+ */
+public final class ClaimInterceptor implements JobInterceptor {
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimInterceptor.class);
+
+    private final TaskTrackerOptions options;
+    private final TrackerDao dao;
+    private final SyncCalls sync;
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong unclaimed = new AtomicLong();
+
+    ClaimInterceptor(TaskTrackerOptions options, TrackerDao dao, SyncCalls sync) {
+        this.options = options;
+        this.dao = dao;
+        this.sync = sync;
+    }
+
+    @Override
+    public Object intercept(JobContext<?> context, Invocation next) throws Exception {
+        Job job = context.job();
+        String queueName = context.queueName();
+        String taskId = options.taskIdResolver().apply(queueName, job);
+        Map<String, Object> p = params(queueName, job, taskId);
+        SyncCalls.Answer<Optional<String>> answer = sync.call("claim of job " + job.id(), () -> dao.claimAttempt(p));
+        if (!answer.answered()) {
+            unclaimed.incrementAndGet();
+            return next.proceed();
+        }
+        if (answer.value().isPresent()) {
+            return next.proceed();
+        }
+        refused.incrementAndGet();
+        LOG.info("{} job {}: attempt {} already processed or claimed elsewhere (task {}); handler skipped",
+                queueName, job.id(), job.attemptsMade() + 1, taskId);
+        return AlreadyProcessed.of(taskId, job.id());
+    }
+
+    long refused() {
+        return refused.get();
+    }
+
+    long unclaimed() {
+        return unclaimed.get();
+    }
+
+    private Map<String, Object> params(String queueName, Job job, String taskId) {
+        Instant now = options.clock().instant();
+        int attempt = job.attemptsMade() + 1;
+        Map<String, Object> p = new HashMap<>();
+        p.put("taskId", taskId);
+        p.put("executionId", UUID.randomUUID());
+        p.put("queueName", queueName);
+        p.put("jobId", job.id());
+        p.put("jobName", job.name());
+        p.put("attempt", attempt);
+        p.put("maxAttempts", job.options().attempts());
+        p.put("fetchNo", job.attemptsStarted());
+        p.put("enqueuedAt", Rows.ts(attempt == 1 ? Instant.ofEpochMilli(job.timestamp()) : now));
+        p.put("retryCount", job.attemptsMade());
+        p.put("now", Rows.ts(now));
+        return p;
+    }
+}

@@ -1,0 +1,134 @@
+package io.taskqueue.postgres.internal;
+
+import io.taskqueue.Job;
+import io.taskqueue.JobLifecycleListener;
+import io.taskqueue.JobOutcome;
+import io.taskqueue.postgres.AlreadyProcessed;
+import io.taskqueue.postgres.TaskErrorCategory;
+import io.taskqueue.postgres.TaskStatus;
+import io.taskqueue.postgres.TaskTrackerOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns the core's lifecycle events into buffered tracker writes. Never blocks and never throws:
+ * a job's outcome is decided before the listener hears of it, and stays what it is.
+ */
+public final class TrackingListener implements JobLifecycleListener {
+    /** Stack traces are for reading, not archiving; long ones are cut. */
+    private static final int MAX_STACK_CHARS = 8_000;
+
+    private final TaskTrackerOptions options;
+    private final WriteBuffer buffer;
+
+    TrackingListener(TaskTrackerOptions options, WriteBuffer buffer) {
+        this.options = options;
+        this.buffer = buffer;
+    }
+
+    @Override
+    public void onEnqueued(String queueName, Job job) {
+        Map<String, Object> p = key(queueName, job, 1);
+        p.put("taskId", options.taskIdResolver().apply(queueName, job));
+        p.put("enqueuedAt", Rows.ts(Instant.ofEpochMilli(job.timestamp())));
+        p.put("metadata", null);
+        p.put("now", Rows.ts(now()));
+        buffer.offer(new TrackerWrite(TrackerWrite.Kind.ENQUEUED, p));
+    }
+
+    @Override
+    public void onFinished(String queueName, Job job, JobOutcome outcome, long elapsedMillis) {
+        int attempt = job.attemptsMade() + 1;
+        if (outcome instanceof JobOutcome.Completed completed) {
+            if (completed.value() instanceof AlreadyProcessed) {
+                return; // the claim refused this attempt; the execution that did the work is recorded
+            }
+            Map<String, Object> p = finished(queueName, job, attempt, elapsedMillis);
+            p.put("result", completed.json());
+            buffer.offer(new TrackerWrite(TrackerWrite.Kind.COMPLETED, p));
+        } else if (outcome instanceof JobOutcome.Failed failed) {
+            TaskStatus status = failed.willRetry() ? TaskStatus.FAILED : TaskStatus.DLQ;
+            failed(queueName, job, attempt, elapsedMillis, status, failed.reason(), category(failed), failed.error());
+            if (failed.willRetry()) {
+                Map<String, Object> next = new HashMap<>();
+                next.put("queueName", queueName);
+                next.put("jobId", job.id());
+                next.put("attempt", attempt + 1);
+                next.put("executionId", UUID.randomUUID());
+                next.put("now", Rows.ts(now()));
+                buffer.offer(new TrackerWrite(TrackerWrite.Kind.NEXT_ATTEMPT, next));
+            }
+        } else if (outcome instanceof JobOutcome.Cancelled cancelled) {
+            // Cancelled on purpose: failed for good, but not a dead letter anyone should replay.
+            failed(queueName, job, attempt, elapsedMillis, TaskStatus.ARCHIVED, "cancelled: " + cancelled.reason(),
+                    TaskErrorCategory.UNKNOWN, null);
+        } else if (outcome instanceof JobOutcome.RetryLater || outcome instanceof JobOutcome.HandedBack) {
+            Map<String, Object> p = new HashMap<>();
+            p.put("queueName", queueName);
+            p.put("jobId", job.id());
+            p.put("attempt", attempt);
+            p.put("fetchNo", job.attemptsStarted());
+            p.put("now", Rows.ts(now()));
+            buffer.offer(new TrackerWrite(TrackerWrite.Kind.REQUEUED, p));
+        }
+        // LockLost: another worker owns the job now and will claim the row; nothing to write.
+    }
+
+    private void failed(String queueName, Job job, int attempt, long elapsedMillis, TaskStatus status,
+            String message, TaskErrorCategory category, Throwable error) {
+        Map<String, Object> p = finished(queueName, job, attempt, elapsedMillis);
+        p.put("status", status.wireName());
+        p.put("errorMessage", message);
+        p.put("errorCategory", category.wireName());
+        p.put("errorStack", error == null ? null : stack(error));
+        p.put("payload", status == TaskStatus.FAILED ? null : job.dataJson());
+        buffer.offer(new TrackerWrite(TrackerWrite.Kind.FAILED, p));
+    }
+
+    /** The tracker category: the worker's verdict when it is one of ours, else our classifier's. */
+    private TaskErrorCategory category(JobOutcome.Failed failed) {
+        return TaskErrorCategory.find(failed.category().name()).orElseGet(() -> failed.error() == null
+                ? TaskErrorCategory.UNKNOWN : options.classifier().categorize(failed.error()));
+    }
+
+    private Map<String, Object> finished(String queueName, Job job, int attempt, long elapsedMillis) {
+        Instant now = now();
+        Map<String, Object> p = key(queueName, job, attempt);
+        p.put("taskId", options.taskIdResolver().apply(queueName, job));
+        Instant startedAt = job.processedOn() != null ? Instant.ofEpochMilli(job.processedOn())
+                : now.minusMillis(elapsedMillis);
+        // A retry's own enqueue time is not in the snapshot; its start is the closest known bound.
+        p.put("enqueuedAt", Rows.ts(attempt == 1 ? Instant.ofEpochMilli(job.timestamp()) : startedAt));
+        p.put("startedAt", Rows.ts(startedAt));
+        p.put("processTime", elapsedMillis);
+        p.put("retryCount", job.attemptsMade());
+        p.put("now", Rows.ts(now));
+        return p;
+    }
+
+    private static Map<String, Object> key(String queueName, Job job, int attempt) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("queueName", queueName);
+        p.put("jobId", job.id());
+        p.put("attempt", attempt);
+        p.put("executionId", UUID.randomUUID());
+        p.put("jobName", job.name());
+        p.put("maxAttempts", job.options().attempts());
+        return p;
+    }
+
+    private Instant now() {
+        return options.clock().instant();
+    }
+
+    private static String stack(Throwable error) {
+        StringWriter out = new StringWriter();
+        error.printStackTrace(new PrintWriter(out));
+        String text = out.toString();
+        return text.length() <= MAX_STACK_CHARS ? text : text.substring(0, MAX_STACK_CHARS) + "\n\t... (cut)";
+    }
+}

@@ -1,0 +1,1 @@
+SELECT * FROM task_trackers WHERE execution_id = :executionId AND status IN ('dlq', 'archived')

@@ -1,0 +1,1 @@
+DELETE FROM task_trackers WHERE status = 'archived' AND updated_at < :before

@@ -1,0 +1,1 @@
+SELECT version FROM task_tracker_migrations ORDER BY version

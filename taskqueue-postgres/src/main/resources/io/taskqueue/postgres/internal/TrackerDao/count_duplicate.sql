@@ -1,0 +1,3 @@
+UPDATE task_trackers
+SET duplicates_prevented = duplicates_prevented + 1, updated_at = :now
+WHERE execution_id = :executionId

@@ -1,0 +1,4 @@
+SELECT * FROM task_trackers
+WHERE status = 'processing' AND processing_started_at < :before
+ORDER BY processing_started_at, id
+LIMIT :limit

@@ -1,0 +1,209 @@
+package io.taskqueue.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskqueue.Job;
+import io.taskqueue.JobContext;
+import io.taskqueue.JobOptions;
+import io.taskqueue.JobOutcome;
+import io.taskqueue.JobState;
+import io.taskqueue.Queue;
+import io.taskqueue.testing.server.PostgresExtension;
+import io.taskqueue.testing.server.PostgresTestSchema;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The two atomic operations under real contention: enqueue dedup and the claim. */
+@ExtendWith(PostgresExtension.class)
+class ConcurrencyIT {
+
+    @Test
+    void fiftyProducersEnqueueTheSameTaskAtOnceAndExactlyOneEnqueues(PostgresTestSchema schema) throws Exception {
+        try (TrackerFixture f = TrackerFixture.create(schema)) {
+            Queue queue = f.queue("dev_partner_tasks");
+            String taskId = TaskIds.taskId(queue.name(), "SATLOC", "695d", "02220710");
+            List<EnqueueResult> results = race(50, () -> f.tracker.enqueue(queue, taskId, "work", Map.of("x", 1)));
+
+            assertThat(results).filteredOn(EnqueueResult::enqueued).hasSize(1);
+            assertThat(results).filteredOn(r -> r.outcome() == EnqueueResult.Outcome.DUPLICATE).hasSize(49);
+            assertThat(queue.counts(JobState.WAITING)).containsEntry(JobState.WAITING, 1L);
+            assertThat(f.tracker.retryChain(taskId)).hasSize(1);
+            assertThat(f.tracker.duplicates(null).enqueuesPrevented()).isEqualTo(49);
+        }
+    }
+
+    @Test
+    void anEnqueueOutsideTheWindowIsNotADuplicate(PostgresTestSchema schema) throws Exception {
+        try (TrackerFixture f = TrackerFixture.create(schema)) {
+            Queue queue = f.queue("partner_tasks");
+            String taskId = TaskIds.taskId("partner_tasks", "SATLOC", "a", "1");
+            assertThat(f.tracker.enqueue(queue, taskId, "work", 1).enqueued()).isTrue();
+            // A second tracker whose clock is 6 minutes on: the first execution is outside the window.
+            TaskTrackerOptions later = TaskTrackerOptions.builder().migrate(false)
+                    .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6))).build();
+            try (TaskTracker lateTracker = TaskTracker.create(f.pool, later)) {
+                assertThat(lateTracker.enqueue(queue, taskId, "work", 1).enqueued()).isTrue();
+            }
+            assertThat(f.tracker.enqueue(queue, taskId, "work", 1).outcome())
+                    .isEqualTo(EnqueueResult.Outcome.DUPLICATE);
+        }
+    }
+
+    @Test
+    void twoThreadsClaimTheSameExecutionAndExactlyOneWins(PostgresTestSchema schema) throws Exception {
+        try (TrackerFixture f = TrackerFixture.create(schema)) {
+            Queue queue = f.queue("claims");
+            for (int i = 0; i < 20; i++) {
+                EnqueueResult r = f.tracker.enqueue(queue, TaskIds.taskId("claims", i), "work", i);
+                List<Boolean> wins = race(2, () -> f.tracker.claim(r.taskId(), r.executionId()));
+                assertThat(wins).containsExactlyInAnyOrder(true, false);
+                assertThat(f.tracker.execution(r.executionId()).orElseThrow().status())
+                        .isEqualTo(TaskStatus.PROCESSING);
+            }
+        }
+    }
+
+    @Test
+    void twoWorkersClaimingTheSameAttemptRunTheHandlerOnce(PostgresTestSchema schema) throws Exception {
+        try (TrackerFixture f = TrackerFixture.create(schema)) {
+            for (int i = 0; i < 20; i++) {
+                Job job = fetched("job-" + i, 0, 1);
+                AtomicInteger runs = new AtomicInteger();
+                List<Object> results = race(2, () -> f.tracker.claimInterceptor()
+                        .intercept(context("claims", job), () -> "ran-" + runs.incrementAndGet()));
+                assertThat(runs).hasValue(1);
+                assertThat(results).filteredOn(AlreadyProcessed.class::isInstance).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void aRerunAfterAStallTakesTheRowOverButACompletedJobIsNotRunAgain(PostgresTestSchema schema)
+            throws Exception {
+        try (TrackerFixture f = TrackerFixture.create(schema)) {
+            Job first = fetched("job-x", 0, 1);
+            assertThat(f.tracker.claimInterceptor().intercept(context("q", first), () -> "ran")).isEqualTo("ran");
+            // The worker died; the queue hands the same attempt out again (one more fetch).
+            Job again = fetched("job-x", 0, 2);
+            assertThat(f.tracker.claimInterceptor().intercept(context("q", again), () -> "ran")).isEqualTo("ran");
+            f.tracker.listener().onFinished("q", again, new JobOutcome.Completed("ran", "\"ran\""), 5);
+            f.flush();
+            // Crash after the work but before the queue heard: the third fetch must not redo it.
+            Job third = fetched("job-x", 0, 3);
+            assertThat(f.tracker.claimInterceptor().intercept(context("q", third), () -> "ran"))
+                    .isInstanceOf(AlreadyProcessed.class);
+            assertThat(f.tracker.duplicates("q").claimsRefused()).isEqualTo(1);
+            assertThat(f.tracker.retryChain("q:job-x")).singleElement()
+                    .extracting(TaskExecution::status).isEqualTo(TaskStatus.COMPLETED);
+        }
+    }
+
+    static Job fetched(String id, int attemptsMade, int attemptsStarted) {
+        return new Job(id, "work", "{}", JobOptions.builder().attempts(3).build(), Instant.now().toEpochMilli(), 0, 0,
+                Instant.now().toEpochMilli(), null, attemptsStarted, attemptsMade, 0, null, null, null, List.of(),
+                null, "w", null);
+    }
+
+    static JobContext<Object> context(String queueName, Job job) {
+        return new JobContext<>() {
+            @Override
+            public Job job() {
+                return job;
+            }
+
+            @Override
+            public Object data() {
+                return null;
+            }
+
+            @Override
+            public String queueName() {
+                return queueName;
+            }
+
+            @Override
+            public int attempt() {
+                return job.attemptsMade() + 1;
+            }
+
+            @Override
+            public int maxAttempts() {
+                return job.options().attempts();
+            }
+
+            @Override
+            public void updateProgress(Object progress) {
+            }
+
+            @Override
+            public void log(String line) {
+            }
+
+            @Override
+            public void checkpoint(String key, Object state) {
+            }
+
+            @Override
+            public <T> Optional<T> checkpoint(String key, Class<T> type) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+
+            @Override
+            public Optional<String> cancellationReason() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void throwIfCancelled() {
+            }
+
+            @Override
+            public void heartbeat() {
+            }
+        };
+    }
+
+    /** Runs {@code n} copies of {@code call} released at the same instant; returns their results. */
+    static <T> List<T> race(int n, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch ready = new CountDownLatch(n);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return call.call();
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.taskqueue.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.taskqueue.Handlers;
+import io.taskqueue.JobOptions;
+import io.taskqueue.Queue;
+import io.taskqueue.testing.server.PostgresExtension;
+import io.taskqueue.testing.server.PostgresTestSchema;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+class LifecycleIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    void retryChainOfFailFailSucceedShowsThreeExecutionsInOrder(PostgresTestSchema schema) throws Exception {
+        try (TrackerFixture f = TrackerFixture.create(schema)) {
+            Queue queue = f.queue("dev_chain");
+            f.worker("dev_chain", Handlers.builder().on("work", ctx -> {
+                if (ctx.attempt() < 3) {
+                    throw new IOException("flaky partner link, attempt " + ctx.attempt());
+                }
+                return Map.of("matchedJobs", 2, "appFileId", "f-1");
+            }).build());
+            String taskId = TaskIds.taskId(queue.name(), "SATLOC", "695d", "02220710");
+            assertThat(taskId).isEqualTo("chain:SATLOC:695d:02220710");
+
+            EnqueueResult r = f.tracker.enqueue(queue, taskId, "work", Map.of("log", "02220710"),
+                    JobOptions.builder().attempts(3).build(), Map.of("partner", "SATLOC"));
+            assertThat(r.outcome()).isEqualTo(EnqueueResult.Outcome.ENQUEUED);
+
+            await().atMost(WAIT).until(() -> {
+                f.flush();
+                List<TaskExecution> c = f.tracker.retryChain(taskId);
+                return c.size() == 3 && c.get(2).status() == TaskStatus.COMPLETED;
+            });
+            List<TaskExecution> chain = f.tracker.retryChain(taskId);
+            assertThat(chain).extracting(TaskExecution::status)
+                    .containsExactly(TaskStatus.FAILED, TaskStatus.FAILED, TaskStatus.COMPLETED);
+            assertThat(chain).extracting(TaskExecution::attempt).containsExactly(1, 2, 3);
+            assertThat(chain).extracting(TaskExecution::retryCount).containsExactly(1, 2, 2);
+            assertThat(chain).extracting(TaskExecution::executionId).doesNotHaveDuplicates()
+                    .first().isEqualTo(r.executionId());
+            assertThat(chain.get(0).errorCategory()).isEqualTo(TaskErrorCategory.TRANSIENT);
+            assertThat(chain.get(0).errorMessage()).contains("attempt 1");
+            assertThat(chain.get(0).errorStack()).contains("IOException");
+            assertThat(chain.get(0).metadataJson()).contains("SATLOC");
+            assertThat(chain.get(2).resultJson()).contains("appFileId");
+            assertThat(chain.get(2).processTimeMillis()).isNotNull();
+            assertThat(chain.get(0).canRetry()).isTrue();
+            assertThat(chain).allSatisfy(e -> assertThat(e.enqueuedAt()).isNotNull());
+            assertThat(f.tracker.queueStats("dev_chain"))
+                    .containsEntry(TaskStatus.FAILED, 2L).containsEntry(TaskStatus.COMPLETED, 1L);
+            assertThat(f.tracker.failuresByCategory("dev_chain")).containsEntry(TaskErrorCategory.TRANSIENT, 2L);
+        }
+    }
+
+    @Test
+    void exhaustedAttemptsBecomeDeadLetterAndReplayToCompletion(PostgresTestSchema schema) throws Exception {
+        try (TrackerFixture f = TrackerFixture.create(schema)) {
+            AtomicBoolean broken = new AtomicBoolean(true);
+            Queue queue = f.queue("jobs");
+            f.worker("jobs", Handlers.builder().on("work", ctx -> {
+                if (broken.get()) {
+                    throw new IllegalStateException("inconsistent data");
+                }
+                return "done";
+            }).build());
+            String taskId = TaskIds.taskId("jobs", 12345, "user1", "process");
+            f.tracker.enqueue(queue, taskId, "work", Map.of("id", 12345), JobOptions.builder().attempts(2).build(),
+                    null);
+
+            await().atMost(WAIT).until(() -> {
+                f.flush();
+                return f.tracker.deadLetters().count(DeadLetterFilter.queue("jobs")) == 1;
+            });
+            DeadLetter letter = f.tracker.deadLetters().list(DeadLetterFilter.queue("jobs"), null, 10).items().get(0);
+            assertThat(letter.execution().status()).isEqualTo(TaskStatus.DLQ);
+            assertThat(letter.execution().errorCategory()).isEqualTo(TaskErrorCategory.PROCESSING);
+            assertThat(letter.execution().errorMessage()).contains("inconsistent data");
+            assertThat(letter.payloadJson()).contains("12345");
+            assertThat(letter.attempts()).extracting(TaskExecution::status)
+                    .containsExactly(TaskStatus.FAILED, TaskStatus.DLQ);
+
+            broken.set(false);
+            ReplayResult replay = f.tracker.deadLetters().replay(letter.execution().executionId(), name -> queue);
+            assertThat(replay.replayedCount()).isEqualTo(1);
+            UUID replayed = replay.entries().get(0).newExecutionId();
+
+            await().atMost(WAIT).until(() -> {
+                f.flush();
+                return f.tracker.execution(replayed).map(e -> e.status() == TaskStatus.COMPLETED).orElse(false);
+            });
+            List<TaskExecution> chain = f.tracker.retryChain(taskId);
+            assertThat(chain).extracting(TaskExecution::status)
+                    .containsExactly(TaskStatus.FAILED, TaskStatus.ARCHIVED, TaskStatus.COMPLETED);
+            assertThat(chain.get(1).replayedTo()).isEqualTo(replayed);
+            assertThat(chain.get(2).replays()).isEqualTo(1);
+            assertThat(f.tracker.deadLetters().count(DeadLetterFilter.queue("jobs"))).isZero();
+            // A replay of an entry that already left the queue does nothing.
+            assertThat(f.tracker.deadLetters().replay(letter.execution().executionId(), name -> queue)
+                    .entries().get(0).action()).isEqualTo(ReplayResult.Action.SKIPPED);
+        }
+    }
+
+    @Test
+    void replayOfARangeReplaysExactlyThatRange(PostgresTestSchema schema) throws Exception {
+        try (TrackerFixture f = TrackerFixture.create(schema)) {
+            AtomicBoolean broken = new AtomicBoolean(true);
+            Queue queue = f.queue("partner_tasks");
+            f.worker("partner_tasks", Handlers.builder().on("work", ctx -> {
+                if (broken.get()) {
+                    throw new PartnerApiException("SATLOC", 503, "unavailable", null);
+                }
+                return "ok";
+            }).build());
+            for (int i = 0; i < 6; i++) {
+                f.tracker.enqueue(queue, TaskIds.taskId("partner_tasks", "SATLOC", "a1", "log" + i), "work",
+                        Map.of("log", i));
+            }
+            DeadLetterFilter filter = DeadLetterFilter.queue("partner_tasks");
+            await().atMost(WAIT).until(() -> {
+                f.flush();
+                return f.tracker.deadLetters().count(filter) == 6;
+            });
+            List<UUID> before = ids(f.tracker.deadLetters().range(filter, 0, 5));
+            assertThat(before).hasSize(6);
+
+            ReplayResult dry = f.tracker.deadLetters().replayRange(filter, 1, 3, name -> queue, true);
+            assertThat(dry.dryRun()).isTrue();
+            assertThat(dry.entries()).extracting(ReplayResult.Entry::deadLetter).containsExactlyElementsOf(before.subList(1, 4));
+            assertThat(f.tracker.deadLetters().count(filter)).isEqualTo(6);
+
+            broken.set(false);
+            ReplayResult result = f.tracker.deadLetters().replayRange(filter, 1, 3, name -> queue, false);
+            assertThat(result.entries()).extracting(ReplayResult.Entry::deadLetter)
+                    .containsExactlyElementsOf(before.subList(1, 4));
+            assertThat(result.replayedCount()).isEqualTo(3);
+            Set<UUID> remaining = Set.copyOf(ids(f.tracker.deadLetters().range(filter, 0, 100)));
+            assertThat(remaining).containsExactlyInAnyOrder(before.get(0), before.get(4), before.get(5));
+            await().atMost(WAIT).until(() -> {
+                f.flush();
+                return f.tracker.queueStats("partner_tasks").get(TaskStatus.COMPLETED) == 3;
+            });
+            assertThat(f.tracker.failuresByCategory(null)).containsEntry(TaskErrorCategory.PARTNER_API, 3L);
+        }
+    }
+
+    private static List<UUID> ids(List<DeadLetter> letters) {
+        return letters.stream().map(l -> l.execution().executionId()).collect(Collectors.toList());
+    }
+}
