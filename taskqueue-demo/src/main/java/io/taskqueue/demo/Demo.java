@@ -9,7 +9,11 @@ import io.taskqueue.Queue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.memory.InMemoryBackend;
+import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.spi.Backend;
+import io.taskqueue.testing.server.RedisServer;
+import io.taskqueue.testing.server.TestSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,11 +42,37 @@ public final class Demo {
     private Demo() {
     }
 
+    /**
+     * Runs the demo on Redis: the server in {@code REDIS_URL} when set, else a private
+     * {@code redis-server} started for the demo and stopped afterwards. {@code --in-memory} runs it
+     * without Redis.
+     */
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
-        try (Backend backend = InMemoryBackend.create()) {
+        if (List.of(args).contains("--in-memory")) {
+            try (Backend backend = InMemoryBackend.create()) {
+                run(backend, out);
+            }
+            return;
+        }
+        String url = System.getenv("REDIS_URL");
+        if (url != null && !url.isBlank()) {
+            try (Backend backend = RedisBackend.create(url)) {
+                run(backend, out);
+            }
+            return;
+        }
+        out.println("REDIS_URL is not set: starting a private redis-server for the demo");
+        try (RedisServer server = RedisServer.start(TestSettings.of(Map.of("PATH", pathOrEmpty())));
+                Backend backend = RedisBackend.create(RedisBackendOptions.builder()
+                        .url(server.uri().toString()).prefix("demo-" + System.currentTimeMillis()).build())) {
             run(backend, out);
         }
+    }
+
+    private static String pathOrEmpty() {
+        String path = System.getenv("PATH");
+        return path == null ? "" : path;
     }
 
     /** Runs the demo on {@code backend}, printing to {@code out}; returns the final state of each job. */
