@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command: install satloc-parser (and its parent pom, which the installed pom refers to),
 # build this standalone JMH project, run it. Prints MB/s for parse and raw read and their ratio.
+# Optional argument: number of rounds (default 3; see BenchMain for why rounds).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

@@ -103,6 +103,22 @@ class ParserTest {
     }
 
     @Test
+    void positionsWithABadTimestampInAVerifiedFrameAreRejectedAndScanningGoesOn() {
+        byte[] log = Fixtures.log(List.of(Fixtures.position(Fixtures.T0, false), Fixtures.enhanced(Fixtures.T0 + 200),
+                Fixtures.position(Fixtures.T0 + 400, true), Fixtures.enhanced(Fixtures.T0 + 600)));
+        log[HEADER + 5 + 3] = 24; // hour 24 in the short position
+        RoundTripTest.fixChecksum(log, HEADER);
+        int enhanced = HEADER + 43;
+        log[enhanced + 5 + 7] = 30; // century 30 in the enhanced position
+        RoundTripTest.fixChecksum(log, enhanced);
+        ParseResult r = parser.parseAll(log);
+        assertThat(r.records()).containsExactly(Fixtures.position(Fixtures.T0 + 400, true), Fixtures.enhanced(Fixtures.T0 + 600));
+        assertThat(r.summary().rejections()).containsExactly(new Rejection(HEADER, "invalid timestamp"),
+                new Rejection(enhanced, "invalid timestamp"));
+        assertThat(r.summary().bytesRead()).isEqualTo(log.length);
+    }
+
+    @Test
     void truncatedLastRecordAndLeadingGarbageAreReported() {
         byte[] log = Fixtures.log(List.of(Fixtures.position(Fixtures.T0, false), Fixtures.enhanced(Fixtures.T0 + 200)));
         ParseResult r = parser.parseAll(Arrays.copyOf(log, log.length - 5));

@@ -24,7 +24,11 @@ public final class FrameScanner {
     private static final int MIN_BUFFER = 64 * 1024;
 
     private final ReadableByteChannel channel;
-    private final ParserOptions options;
+    // Options copied into fields: read once per frame, one load each instead of two.
+    private final int maxRecordLength;
+    private final long maxRecords;
+    private final boolean validateChecksums;
+    private final boolean skipUnknownRecords;
     private final ProblemListener problems;
     private final byte[] buf;
     private final ByteBuffer window;
@@ -41,7 +45,10 @@ public final class FrameScanner {
 
     public FrameScanner(ReadableByteChannel channel, ParserOptions options, ProblemListener problems) {
         this.channel = channel;
-        this.options = options;
+        this.maxRecordLength = options.maxRecordLength();
+        this.maxRecords = options.maxRecords();
+        this.validateChecksums = options.validateChecksums();
+        this.skipUnknownRecords = options.skipUnknownRecords();
         this.problems = problems;
         this.buf = new byte[Math.max(MIN_BUFFER, 2 * options.maxRecordLength())];
         this.window = ByteBuffer.wrap(buf);
@@ -69,7 +76,7 @@ public final class FrameScanner {
         }
         int version = Bytes.u16(buf, 4);
         int headerLength = Bytes.u16(buf, 6);
-        if (options.validateChecksums() && Bytes.i32(buf, 12) != SatlocFormat.crc(buf, 0, 12)) {
+        if (validateChecksums && Bytes.i32(buf, 12) != SatlocFormat.crc(buf, 0, 12)) {
             throw new SatlocFormatException(12, "header checksum mismatch");
         }
         if (version < SatlocFormat.MIN_VERSION || version > SatlocFormat.MAX_VERSION) {
@@ -91,7 +98,7 @@ public final class FrameScanner {
     /** @return the next accepted record, or {@code null} at the end of the input */
     public LogRecord next() throws IOException {
         for (;;) {
-            if (!ensure(SatlocFormat.FRAME_HEADER_LENGTH)) {
+            if (lim - pos < SatlocFormat.FRAME_HEADER_LENGTH && !fill(SatlocFormat.FRAME_HEADER_LENGTH)) {
                 finishTail();
                 return null;
             }
@@ -99,60 +106,73 @@ public final class FrameScanner {
                 skipToSync();
                 continue;
             }
-            long offset = base + pos;
-            flushGarbage(offset);
-            attributed = false;
-            int type = buf[pos + 2] & 0xFF;
-            int length = Bytes.u16(buf, pos + 3);
-            if (length < SatlocFormat.FRAME_OVERHEAD || length > options.maxRecordLength()) {
-                reject(offset, "implausible record length " + length, false, length);
-                continue;
+            LogRecord record = frame();
+            if (record != null) {
+                return record;
             }
-            if (!ensure(length)) {
-                reject(offset, "truncated record: length " + length + " but " + (lim - pos)
-                        + " bytes left", false, length);
-                continue;
-            }
-            boolean verified = false;
-            if (options.validateChecksums()) {
-                crc.reset();
-                // The checksum covers type, length and payload; the sync bytes carry no information.
-                crc.update(buf, pos + 2, length - 2 - SatlocFormat.CHECKSUM_LENGTH);
-                if ((int) crc.getValue() != Bytes.i32(buf, pos + length - SatlocFormat.CHECKSUM_LENGTH)) {
-                    reject(offset, "checksum mismatch", false, length);
-                    continue;
-                }
-                verified = true;
-            }
-            if (RecordType.byIdOrNull(type) == null) {
-                if (options.skipUnknownRecords()) {
-                    problems.skipped(offset, type, length);
-                    pos += length;
-                } else {
-                    reject(offset, "unknown record type " + type, verified, length);
-                }
-                continue;
-            }
-            LogRecord record;
-            try {
-                record = decoder.decode(type, buf, pos + SatlocFormat.FRAME_HEADER_LENGTH,
-                        length - SatlocFormat.FRAME_OVERHEAD, offset);
-            } catch (SatlocFormatException e) {
-                reject(offset, e.reason(), verified, length);
-                continue;
-            }
-            if (accepted == options.maxRecords()) {
-                throw new SatlocFormatException(offset, "record limit of " + options.maxRecords() + " exceeded");
-            }
-            accepted++;
-            pos += length;
-            return record;
         }
+    }
+
+    // The per-record path is split into small methods (next, frame, decode) because HotSpot only
+    // inlines hot methods below about 325 bytecodes; inlined together they compile into one loop.
+
+    /** Examines the frame at {@code pos}; @return its record, or null when it was rejected or skipped */
+    private LogRecord frame() throws IOException {
+        long offset = base + pos;
+        if (garbageStart >= 0) {
+            flushGarbage(offset);
+        }
+        attributed = false;
+        int length = Bytes.u16(buf, pos + 3);
+        if (length < SatlocFormat.FRAME_OVERHEAD || length > maxRecordLength) {
+            return reject(offset, "implausible record length " + length, false, length);
+        }
+        if (lim - pos < length && !fill(length)) {
+            return reject(offset, "truncated record: length " + length + " but " + (lim - pos)
+                    + " bytes left", false, length);
+        }
+        boolean verified = validateChecksums;
+        if (verified && !checksumMatches(length)) {
+            return reject(offset, "checksum mismatch", false, length);
+        }
+        int type = buf[pos + 2] & 0xFF;
+        if (RecordType.byIdOrNull(type) == null) {
+            return unknownType(offset, type, length, verified);
+        }
+        LogRecord record;
+        try {
+            record = decoder.decode(type, buf, pos + SatlocFormat.FRAME_HEADER_LENGTH,
+                    length - SatlocFormat.FRAME_OVERHEAD, offset);
+        } catch (SatlocFormatException e) {
+            return reject(offset, e.reason(), verified, length);
+        }
+        if (accepted == maxRecords) {
+            throw new SatlocFormatException(offset, "record limit of " + maxRecords + " exceeded");
+        }
+        accepted++;
+        pos += length;
+        return record;
+    }
+
+    private boolean checksumMatches(int length) {
+        crc.reset();
+        // The checksum covers type, length and payload; the sync bytes carry no information.
+        crc.update(buf, pos + 2, length - 2 - SatlocFormat.CHECKSUM_LENGTH);
+        return (int) crc.getValue() == Bytes.i32(buf, pos + length - SatlocFormat.CHECKSUM_LENGTH);
+    }
+
+    private LogRecord unknownType(long offset, int type, int length, boolean verified) {
+        if (skipUnknownRecords) {
+            problems.skipped(offset, type, length);
+            pos += length;
+            return null;
+        }
+        return reject(offset, "unknown record type " + type, verified, length);
     }
 
     // A verified frame is intact, so its successor starts right after it; otherwise the length
     // field is untrusted and the scan restarts one byte after the sync.
-    private void reject(long offset, String reason, boolean frameIntact, int length) {
+    private LogRecord reject(long offset, String reason, boolean frameIntact, int length) {
         problems.rejected(offset, reason);
         if (frameIntact) {
             pos += length;
@@ -160,6 +180,7 @@ public final class FrameScanner {
             pos += 1;
             attributed = true;
         }
+        return null;
     }
 
     private void skipToSync() {
@@ -196,9 +217,11 @@ public final class FrameScanner {
 
     /** @return true when at least {@code n} bytes are buffered from {@code pos} */
     private boolean ensure(int n) throws IOException {
-        if (lim - pos >= n) {
-            return true;
-        }
+        return lim - pos >= n || fill(n);
+    }
+
+    /** Slow path of {@link #ensure}: compacts the buffer and reads until {@code n} bytes are buffered or EOF. */
+    private boolean fill(int n) throws IOException {
         if (eof) {
             return false;
         }

@@ -3,7 +3,6 @@ package io.taskqueue.satloc.internal;
 import io.taskqueue.satloc.AppliedRate;
 import io.taskqueue.satloc.BoomSections;
 import io.taskqueue.satloc.ControllerType;
-import io.taskqueue.satloc.EnhancedPosition;
 import io.taskqueue.satloc.FlowMonitor;
 import io.taskqueue.satloc.FlowSetup;
 import io.taskqueue.satloc.GpsStatus;
@@ -12,7 +11,6 @@ import io.taskqueue.satloc.JobName;
 import io.taskqueue.satloc.LogRecord;
 import io.taskqueue.satloc.Marker;
 import io.taskqueue.satloc.OpaqueRecord;
-import io.taskqueue.satloc.Position;
 import io.taskqueue.satloc.RateUnits;
 import io.taskqueue.satloc.SatlocFormatException;
 import io.taskqueue.satloc.SwathNumber;
@@ -30,17 +28,22 @@ import java.util.List;
 public final class RecordDecoder {
 
     private final PayloadReader in = new PayloadReader();
-    private final LogTime time = new LogTime();
+    private final PositionDecoder positions = new PositionDecoder();
 
     /**
      * @param type a registered type id
      * @throws SatlocFormatException when the payload does not fit the layout of {@code type}
      */
     public LogRecord decode(int type, byte[] buf, int payloadStart, int payloadLength, long frameOffset) {
-        in.reset(buf, payloadStart, payloadLength, frameOffset);
-        if (type == 1) {
-            return position(buf, payloadStart, payloadLength);
+        // Positions first and through a small method, so this dispatch stays small enough to inline.
+        if (type == SatlocFormat.POSITION_TYPE) {
+            return positions.decode(buf, payloadStart, payloadLength, frameOffset);
         }
+        return other(type, buf, payloadStart, payloadLength, frameOffset);
+    }
+
+    private LogRecord other(int type, byte[] buf, int payloadStart, int payloadLength, long frameOffset) {
+        in.reset(buf, payloadStart, payloadLength, frameOffset);
         LogRecord r;
         switch (type) {
             case 10:
@@ -88,35 +91,6 @@ public final class RecordDecoder {
         }
         in.expectEnd();
         return r;
-    }
-
-    // Positions are nearly every record of a log, so they skip the cursor and read fixed offsets;
-    // the length check up front makes every read in bounds.
-    private LogRecord position(byte[] b, int p, int payloadLength) {
-        if (payloadLength != SatlocFormat.SHORT_POSITION_PAYLOAD
-                && payloadLength != SatlocFormat.ENHANCED_POSITION_PAYLOAD) {
-            throw in.bad("position record must be 43 or 78 bytes, was " + (payloadLength + SatlocFormat.FRAME_OVERHEAD));
-        }
-        long t = time.decode(b, p);
-        if (t == Long.MIN_VALUE) {
-            throw in.bad("invalid timestamp");
-        }
-        Position fix = new Position(t, Bytes.i32(b, p + 8) / Scale.DEG, Bytes.i32(b, p + 12) / Scale.DEG,
-                Bytes.i32(b, p + 16) / Scale.CENTI, Bytes.u16(b, p + 20) / Scale.CENTI,
-                Bytes.u16(b, p + 22) / Scale.CENTI, Bytes.i16(b, p + 24) / Scale.CENTI, Bytes.u16(b, p + 26),
-                Bytes.u8(b, p + 28), Bytes.u8(b, p + 29), Bytes.u8(b, p + 30), Bytes.u8(b, p + 31) / Scale.DECI,
-                Bytes.u16(b, p + 32) / Scale.DECI);
-        if (payloadLength == SatlocFormat.SHORT_POSITION_PAYLOAD) {
-            return fix;
-        }
-        // Byte 68 is reserved: written as 0 and ignored, so a future use does not break this reader.
-        return new EnhancedPosition(fix, Bytes.i32(b, p + 34) / Scale.CENTI, Bytes.i16(b, p + 38) / Scale.CENTI,
-                Bytes.i16(b, p + 40) / Scale.CENTI, Bytes.i16(b, p + 42) / Scale.CENTI,
-                Bytes.u32(b, p + 44) / Scale.MILLI, Bytes.u32(b, p + 48) / Scale.MILLI,
-                Bytes.u16(b, p + 52) / Scale.CENTI, Bytes.u16(b, p + 54) / Scale.CENTI,
-                Bytes.i16(b, p + 56) / Scale.CENTI, Bytes.u16(b, p + 58) / Scale.CENTI, Bytes.i32(b, p + 60),
-                Bytes.u8(b, p + 64) / Scale.DECI, Bytes.u8(b, p + 65) / Scale.DECI,
-                Bytes.u16(b, p + 66) / Scale.DECI);
     }
 
     private LogRecord swathingSetup() {

@@ -36,6 +36,8 @@ public final class SatlocFormat {
     /** The length field is u16 and counts the whole frame. */
     public static final int MAX_FRAME_LENGTH = 0xFFFF;
 
+    /** Public fact: type 1 is the position record, in a short and an enhanced form. */
+    public static final int POSITION_TYPE = 1;
     /** Public fact: the short position record is 43 bytes in total. */
     public static final int SHORT_POSITION_LENGTH = 43;
     /** Public fact: the enhanced position record is 78 bytes in total. */
