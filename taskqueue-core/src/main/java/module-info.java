@@ -4,6 +4,7 @@
 module io.taskqueue.core {
     requires transitive org.slf4j;
     requires transitive com.fasterxml.jackson.databind;
+    requires com.cronutils;
 
     exports io.taskqueue;
     exports io.taskqueue.spi;

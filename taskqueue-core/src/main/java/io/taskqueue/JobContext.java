@@ -69,4 +69,13 @@ public interface JobContext<D> {
     default RetryLaterException retryLater(Duration delay) {
         return new RetryLaterException(delay, null);
     }
+
+    /**
+     * Builds the exception that rate-limits the whole queue for {@code ttl} (e.g. after an HTTP 429)
+     * and puts this job back at the front without spending an attempt; throw what it returns:
+     * {@code throw ctx.rateLimit(Duration.ofSeconds(10));}. See {@link RateLimitedException}.
+     */
+    default RateLimitedException rateLimit(Duration ttl) {
+        return new RateLimitedException(ttl);
+    }
 }

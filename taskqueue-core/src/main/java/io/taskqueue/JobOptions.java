@@ -22,6 +22,7 @@ import java.util.Objects;
  *     longer is interrupted and counts as failed
  * @param keepLogs how many log lines to keep, or {@code null} for all
  * @param stackTraceLimit how many stack traces to keep across attempts, or {@code null} for all
+ * @param deduplication deduplicate adds by key (see {@link Deduplication}), or {@code null}
  */
 public record JobOptions(
         String jobId,
@@ -34,7 +35,8 @@ public record JobOptions(
         KeepJobs removeOnFail,
         Duration timeout,
         Integer keepLogs,
-        Integer stackTraceLimit) {
+        Integer stackTraceLimit,
+        Deduplication deduplication) {
 
     /** Default delay: none. */
     public static final Duration DEFAULT_DELAY = Duration.ZERO;
@@ -70,6 +72,14 @@ public record JobOptions(
         }
     }
 
+    /** Options without deduplication. */
+    public JobOptions(String jobId, Duration delay, int priority, boolean lifo, int attempts, Backoff backoff,
+            KeepJobs removeOnComplete, KeepJobs removeOnFail, Duration timeout, Integer keepLogs,
+            Integer stackTraceLimit) {
+        this(jobId, delay, priority, lifo, attempts, backoff, removeOnComplete, removeOnFail, timeout, keepLogs,
+                stackTraceLimit, null);
+    }
+
     /** Options with every default. */
     public static JobOptions defaults() {
         return builder().build();
@@ -85,7 +95,8 @@ public record JobOptions(
         return new Builder()
                 .jobId(jobId).delay(delay).priority(priority).lifo(lifo).attempts(attempts)
                 .backoff(backoff).removeOnComplete(removeOnComplete).removeOnFail(removeOnFail)
-                .timeout(timeout).keepLogs(keepLogs).stackTraceLimit(stackTraceLimit);
+                .timeout(timeout).keepLogs(keepLogs).stackTraceLimit(stackTraceLimit)
+                .deduplication(deduplication);
     }
 
     /**
@@ -120,9 +131,16 @@ public record JobOptions(
         private Duration timeout;
         private Integer keepLogs;
         private Integer stackTraceLimit;
+        private Deduplication deduplication;
 
         private Builder() {
         }
+
+        public Builder deduplication(Deduplication deduplication) {
+            this.deduplication = deduplication;
+            return this;
+        }
+
 
         public Builder jobId(String jobId) {
             this.jobId = jobId;
@@ -181,7 +199,7 @@ public record JobOptions(
 
         public JobOptions build() {
             return new JobOptions(jobId, delay, priority, lifo, attempts, backoff, removeOnComplete,
-                    removeOnFail, timeout, keepLogs, stackTraceLimit);
+                    removeOnFail, timeout, keepLogs, stackTraceLimit, deduplication);
         }
     }
 }

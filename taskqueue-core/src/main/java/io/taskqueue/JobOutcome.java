@@ -40,6 +40,16 @@ public sealed interface JobOutcome {
         }
     }
 
+    /**
+     * The handler reported that the queue is rate limited for {@code ttl}: the limit is stored for
+     * every worker and the job goes back to the front of the queue without spending an attempt.
+     */
+    record RateLimited(Duration ttl) implements JobOutcome {
+        public RateLimited {
+            Objects.requireNonNull(ttl, "ttl");
+        }
+    }
+
     /** The job was cancelled; it ends failed with {@code reason} and is not retried. */
     record Cancelled(String reason) implements JobOutcome {
         public Cancelled {

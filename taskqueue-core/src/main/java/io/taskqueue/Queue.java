@@ -239,6 +239,80 @@ public final class Queue implements AutoCloseable {
         return result == CancelResult.CANCELLED || result == CancelResult.SIGNALLED;
     }
 
+    // ---- limits, deduplication and metrics (issue 5) ----
+
+    /**
+     * Caps how many jobs of this queue run at once across all workers (meta {@code concurrency},
+     * shared with BullMQ workers).
+     */
+    public void setGlobalConcurrency(int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
+        }
+        backend.setGlobalConcurrency(concurrency);
+    }
+
+    public void removeGlobalConcurrency() {
+        backend.setGlobalConcurrency(null);
+    }
+
+    /** The global concurrency, if set. */
+    public Optional<Integer> getGlobalConcurrency() {
+        return Optional.ofNullable(backend.globalConcurrency());
+    }
+
+    /**
+     * Limits job starts across all workers to {@code max} per {@code duration} (meta {@code max} and
+     * {@code duration}); overrides the {@code max} of workers' own limiters.
+     */
+    public void setGlobalRateLimit(int max, Duration duration) {
+        backend.setGlobalRateLimit(new RateLimit(max, duration));
+    }
+
+    public void removeGlobalRateLimit() {
+        backend.setGlobalRateLimit(null);
+    }
+
+    /** The global rate limit, if set. */
+    public Optional<RateLimit> getGlobalRateLimit() {
+        return Optional.ofNullable(backend.globalRateLimit());
+    }
+
+    /** Rate-limits the queue for {@code ttl} from now, as a handler's {@link JobContext#rateLimit} does. */
+    public void rateLimit(Duration ttl) {
+        backend.rateLimit(Math.max(1, ttl.toMillis()));
+    }
+
+    /** How long the queue stays rate limited (zero when it is not). */
+    public Duration getRateLimitTtl() {
+        return Duration.ofMillis(backend.rateLimitTtl(null));
+    }
+
+    /** Ends the current rate-limit window now. */
+    public void removeRateLimitKey() {
+        backend.removeRateLimitKey();
+    }
+
+    /** The id of the job that owns deduplication id {@code dedupId}, if any. */
+    public Optional<String> getDeduplicationJobId(String dedupId) {
+        return Optional.ofNullable(backend.deduplicationOwner(Objects.requireNonNull(dedupId, "dedupId")));
+    }
+
+    /** Frees deduplication id {@code dedupId} so that the next add with it creates a job. */
+    public boolean removeDeduplicationKey(String dedupId) {
+        return backend.removeDeduplicationKey(Objects.requireNonNull(dedupId, "dedupId"));
+    }
+
+    /** Per-minute metrics, data points {@code start..end} (inclusive; newest first; -1 is the last). */
+    public Metrics getMetrics(Metrics.Type type, long start, long end) {
+        return backend.getMetrics(Objects.requireNonNull(type, "type"), start, end);
+    }
+
+    /** All stored per-minute metrics of {@code type}. */
+    public Metrics getMetrics(Metrics.Type type) {
+        return getMetrics(type, 0, -1);
+    }
+
     // ---- events ----
 
     /** Delivers events from now on until the subscription (or this queue) is closed. */
@@ -262,6 +336,52 @@ public final class Queue implements AutoCloseable {
             subscription.close();
         }
         subscriptions.clear();
+    }
+
+    // ---- job schedulers and flows (issue 5) ----
+
+    /**
+     * Creates or replaces the job scheduler {@code schedulerId}: from now on a job named
+     * {@code name} with {@code data} and {@code options} is produced on {@code spec}'s schedule,
+     * with ids {@code repeat:<schedulerId>:<millis>}. Each job is produced when the previous one is
+     * fetched, so a busy queue skips slots rather than piling them up. Returns the id of the
+     * scheduler's current job, or {@code null} when the schedule is already over.
+     */
+    public String upsertJobScheduler(String schedulerId, SchedulerSpec spec, String name, Object data,
+            JobOptions options) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        Objects.requireNonNull(spec, "spec");
+        if (schedulerId.isBlank() || schedulerId.contains(":")) {
+            throw new IllegalArgumentException("scheduler id must be non-blank and contain no ':': " + schedulerId);
+        }
+        JobOptions template = options != null ? options : defaultJobOptions;
+        if (template.jobId() != null) {
+            throw new IllegalArgumentException("a scheduler's job template cannot have a custom job id");
+        }
+        return backend.upsertJobScheduler(schedulerId, spec, newJob(name, data == null ? Map.of() : data, template));
+    }
+
+    /** Removes a job scheduler and its pending job; false when there was none. */
+    public boolean removeJobScheduler(String schedulerId) {
+        return backend.removeJobScheduler(schedulerId);
+    }
+
+    /** The queue's job schedulers, the soonest due first. */
+    public List<JobScheduler> getJobSchedulers() {
+        return backend.getJobSchedulers();
+    }
+
+    /** One job scheduler, if it exists. */
+    public Optional<JobScheduler> getJobScheduler(String schedulerId) {
+        return getJobSchedulers().stream().filter(s -> s.id().equals(schedulerId)).findFirst();
+    }
+
+    /**
+     * The results of a flow parent's completed children: child key to result JSON. Decode a value
+     * with {@link #decode(String, Type)}.
+     */
+    public Map<String, String> getChildrenValues(String parentJobId) {
+        return backend.getChildrenValues(parentJobId);
     }
 
     /** Builder for {@link Queue}. */

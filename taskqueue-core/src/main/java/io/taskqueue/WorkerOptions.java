@@ -17,6 +17,11 @@ import java.util.Objects;
  * @param removeOnFail retention of failed jobs whose options do not say
  * @param threadPool the handler pool, or {@code null} for one thread per concurrency slot
  * @param closeTimeout how long {@link Worker#close()} waits for active jobs before handing them back
+ * @param limiter this worker's rate limit (BullMQ's {@code limiter}), or {@code null} for none; a
+ *     queue's global rate limit overrides its {@code max} (see {@link Queue#setGlobalRateLimit})
+ * @param metricsMaxDataPoints per-minute completed/failed counts to keep (BullMQ's
+ *     {@code metrics.maxDataPoints}, e.g. {@link #METRICS_ONE_WEEK}); 0 collects none. All workers of a
+ *     queue should use the same value.
  */
 public record WorkerOptions(
         String name,
@@ -28,7 +33,9 @@ public record WorkerOptions(
         KeepJobs removeOnComplete,
         KeepJobs removeOnFail,
         ThreadPoolSettings threadPool,
-        Duration closeTimeout) {
+        Duration closeTimeout,
+        RateLimit limiter,
+        int metricsMaxDataPoints) {
 
     /** Default concurrency: one job at a time. */
     public static final int DEFAULT_CONCURRENCY = 1;
@@ -42,6 +49,10 @@ public record WorkerOptions(
     public static final Duration DEFAULT_DRAIN_DELAY = Duration.ofSeconds(5);
     /** Default close timeout: 30 s. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Default metrics: none collected. */
+    public static final int DEFAULT_METRICS_MAX_DATA_POINTS = 0;
+    /** One week of per-minute metrics (BullMQ's {@code MetricsTime.ONE_WEEK}). */
+    public static final int METRICS_ONE_WEEK = 10_080;
 
     public WorkerOptions {
         Objects.requireNonNull(lockDuration, "lockDuration");
@@ -61,6 +72,9 @@ public record WorkerOptions(
         }
         if (maxStalledCount < 0) {
             throw new IllegalArgumentException("maxStalledCount must not be negative: " + maxStalledCount);
+        }
+        if (metricsMaxDataPoints < 0) {
+            throw new IllegalArgumentException("metricsMaxDataPoints must not be negative: " + metricsMaxDataPoints);
         }
         if (closeTimeout.isNegative()) {
             throw new IllegalArgumentException("closeTimeout must not be negative: " + closeTimeout);
@@ -92,7 +106,7 @@ public record WorkerOptions(
         return new Builder().name(name).concurrency(concurrency).lockDuration(lockDuration)
                 .stalledInterval(stalledInterval).maxStalledCount(maxStalledCount).drainDelay(drainDelay)
                 .removeOnComplete(removeOnComplete).removeOnFail(removeOnFail).threadPool(threadPool)
-                .closeTimeout(closeTimeout);
+                .closeTimeout(closeTimeout).limiter(limiter).metricsMaxDataPoints(metricsMaxDataPoints);
     }
 
     /** The pool settings in force: the configured ones, or one thread per slot. */
@@ -112,6 +126,8 @@ public record WorkerOptions(
         private KeepJobs removeOnFail = KeepJobs.all();
         private ThreadPoolSettings threadPool;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+        private RateLimit limiter;
+        private int metricsMaxDataPoints = DEFAULT_METRICS_MAX_DATA_POINTS;
 
         private Builder() {
         }
@@ -166,9 +182,22 @@ public record WorkerOptions(
             return this;
         }
 
+        /** This worker's rate limit, or {@code null} for none. */
+        public Builder limiter(RateLimit limiter) {
+            this.limiter = limiter;
+            return this;
+        }
+
+        /** Per-minute metrics points to keep; 0 for none. */
+        public Builder metricsMaxDataPoints(int metricsMaxDataPoints) {
+            this.metricsMaxDataPoints = metricsMaxDataPoints;
+            return this;
+        }
+
         public WorkerOptions build() {
             return new WorkerOptions(name, concurrency, lockDuration, stalledInterval, maxStalledCount,
-                    drainDelay, removeOnComplete, removeOnFail, threadPool, closeTimeout);
+                    drainDelay, removeOnComplete, removeOnFail, threadPool, closeTimeout, limiter,
+                    metricsMaxDataPoints);
         }
     }
 }

@@ -27,6 +27,14 @@ final class FetchLoop implements Runnable {
     public void run() {
         long errorBackoff = 0;
         while (runtime.isRunning()) {
+            long limited = runtime.rateLimitWait();
+            if (limited > 0) {
+                // Rate limited: sleep rather than wait on the channel, as adds would wake us for nothing.
+                if (!pause(limited)) {
+                    return;
+                }
+                continue;
+            }
             try {
                 runtime.slots().acquire();
             } catch (InterruptedException e) {
@@ -49,6 +57,9 @@ final class FetchLoop implements Runnable {
                 }
                 runtime.slots().release();
                 slotUsed = true;
+                if (result instanceof FetchResult.RateLimited) {
+                    continue;
+                }
                 runtime.channel().awaitWork(waitFor(result));
             } catch (InterruptedException e) {
                 return;
@@ -74,8 +85,6 @@ final class FetchLoop implements Runnable {
         long wait = settings.options().drainDelay().toMillis();
         if (result instanceof FetchResult.Empty empty && empty.nextDelayedAt() != null) {
             wait = Math.min(wait, Math.max(1, empty.nextDelayedAt() - settings.now()));
-        } else if (result instanceof FetchResult.RateLimited limited) {
-            wait = Math.max(1, Math.min(limited.ttlMillis(), 30_000));
         }
         return Duration.ofMillis(wait);
     }

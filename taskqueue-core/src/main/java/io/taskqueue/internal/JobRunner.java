@@ -85,6 +85,9 @@ final class JobRunner {
         if (error instanceof RetryLaterException retryLater) {
             return new JobOutcome.RetryLater(retryLater.delay());
         }
+        if (error instanceof io.taskqueue.RateLimitedException limited) {
+            return new JobOutcome.RateLimited(limited.ttl());
+        }
         if (error instanceof Error) {
             LOG.error("{} job {}: handler threw {}", settings.logName(), run.job().id(), error, error);
         } else {

@@ -50,7 +50,8 @@ final class OutcomeRecorder {
         long now = settings.now();
         if (outcome instanceof JobOutcome.Completed completed) {
             return backend.finish(new FinishRequest(job.id(), run.token(), now, true, completed.json(), null,
-                    keep(job.options().removeOnComplete(), settings.options().removeOnComplete()), next));
+                    keep(job.options().removeOnComplete(), settings.options().removeOnComplete()), next,
+                    settings.options().metricsMaxDataPoints()));
         } else if (outcome instanceof JobOutcome.Failed failed) {
             List<String> stack = Stacktraces.append(job.stacktrace(), failed.error(), job.options().stackTraceLimit());
             if (failed.willRetry()) {
@@ -67,6 +68,12 @@ final class OutcomeRecorder {
         } else if (outcome instanceof JobOutcome.HandedBack) {
             backend.handBack(job.id(), run.token(), now);
             return FetchResult.EMPTY;
+        } else if (outcome instanceof JobOutcome.RateLimited limited) {
+            // Protocol 5.7: store the limit first, then hand the job back; no attempt is spent.
+            long ttl = Math.max(1, limited.ttl().toMillis());
+            backend.rateLimit(ttl);
+            backend.handBack(job.id(), run.token(), now);
+            return new FetchResult.RateLimited(ttl);
         } else if (outcome instanceof JobOutcome.LockLost) {
             return FetchResult.EMPTY;
         }
@@ -76,7 +83,8 @@ final class OutcomeRecorder {
     private FetchResult finishFailed(JobRun run, String reason, List<String> stack, FetchRequest next, long now) {
         Job job = run.job();
         return settings.backend().finish(new FinishRequest(job.id(), run.token(), now, false, reason, stack,
-                keep(job.options().removeOnFail(), settings.options().removeOnFail()), next));
+                keep(job.options().removeOnFail(), settings.options().removeOnFail()), next,
+                settings.options().metricsMaxDataPoints()));
     }
 
     private static KeepJobs keep(KeepJobs fromJob, KeepJobs fromWorker) {

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
+    /** The longest single pause while rate limited, as BullMQ's {@code maximumRateLimitDelay}. */
+    static final long MAX_RATE_LIMIT_DELAY_MS = 30_000;
 
     private final WorkerSettings settings;
     private final ExecutorService pool;
@@ -48,6 +50,8 @@ public final class WorkerRuntime {
     private final ScheduledExecutorService lockKeeper;
     private final ScheduledExecutorService maintenance;
     private volatile Instant lastFetchAt;
+    /** Until when (worker clock, ms) this worker must not fetch because the queue is rate limited. */
+    private volatile long rateLimitedUntil;
     private Thread fetcher;
     private WorkerChannel channel;
     private Subscription cancellations;
@@ -103,11 +107,20 @@ public final class WorkerRuntime {
 
     FetchRequest nextFetchRequest() {
         return new FetchRequest(settings.workerId() + ":" + tokens.incrementAndGet(), settings.lockDurationMillis(),
-                settings.options().name(), settings.now());
+                settings.options().name(), settings.now(), settings.options().limiter());
     }
 
     void fetched(FetchResult result) {
         lastFetchAt = settings.clock().instant();
+        if (result instanceof FetchResult.RateLimited limited) {
+            // BullMQ's maximumRateLimitDelay: never sleep longer than 30 s in one go.
+            rateLimitedUntil = settings.now() + Math.max(1, Math.min(limited.ttlMillis(), MAX_RATE_LIMIT_DELAY_MS));
+        }
+    }
+
+    /** How long the fetch loop must still wait before fetching, in ms (0: fetch now). */
+    long rateLimitWait() {
+        return Math.max(0, rateLimitedUntil - settings.now());
     }
 
     /** Starts a fetched job in a slot the caller already holds. */
@@ -146,6 +159,10 @@ public final class WorkerRuntime {
             run.settle();
             JobOutcome recorded = recorder.record(run, outcome, null).outcome();
             finished(run, recorded);
+            if (recorded instanceof JobOutcome.RateLimited) {
+                // Everything left is rate limited: the synchronous drain stops here.
+                return new io.taskqueue.DrainResult(done, failedForGood, retried + 1);
+            }
             if (recorded instanceof JobOutcome.Completed) {
                 done++;
             } else if (recorded instanceof JobOutcome.Failed f && f.willRetry()
@@ -185,6 +202,8 @@ public final class WorkerRuntime {
                 } else {
                     handBackUnstarted(fetchedNext.job(), next.token());
                 }
+            } else if (recorded.next() instanceof FetchResult.RateLimited) {
+                fetched(recorded.next());
             }
         } catch (RuntimeException | Error e) {
             LOG.error("{} job {}: worker error while running the job", settings.logName(), run.job().id(), e);

@@ -35,12 +35,14 @@ final class InMemoryQueue implements QueueBackend {
     private final WorkOps work;
     private final ManageOps manage;
     private final ReadOps reads;
+    private final MemorySchedulers schedulers;
 
     InMemoryQueue(String name, Clock clock, EventDispatcher dispatcher) {
         this.state = new QueueState(name, clock, dispatcher);
         this.work = new WorkOps(state);
         this.manage = new ManageOps(state);
         this.reads = new ReadOps(state);
+        this.schedulers = new MemorySchedulers(state, manage);
     }
 
     private <T> T locked(Supplier<T> op) {
@@ -85,7 +87,7 @@ final class InMemoryQueue implements QueueBackend {
     @Override
     public FetchResult fetch(FetchRequest request) {
         Objects.requireNonNull(request, "request");
-        return locked(() -> work.fetch(request));
+        return locked(() -> schedulers.afterFetch(work.fetch(request), request.now()));
     }
 
     @Override
@@ -102,7 +104,7 @@ final class InMemoryQueue implements QueueBackend {
     @Override
     public FetchResult finish(FinishRequest request) {
         Objects.requireNonNull(request, "request");
-        return locked(() -> work.finish(request));
+        return locked(() -> schedulers.afterFetch(work.finish(request), request.now()));
     }
 
     @Override
@@ -262,6 +264,94 @@ final class InMemoryQueue implements QueueBackend {
             state.closed = true;
             state.markerSet.signalAll();
         });
+    }
+
+    // ---- limits (issue 5) ----
+
+    @Override
+    public void setGlobalConcurrency(Integer concurrency) {
+        locked(() -> {
+            state.limits.concurrency = concurrency;
+            // Raising or removing the cap may free workers that found the queue maxed.
+            state.markWorkUnlessPaused();
+        });
+    }
+
+    @Override
+    public Integer globalConcurrency() {
+        return locked(() -> state.limits.concurrency);
+    }
+
+    @Override
+    public void setGlobalRateLimit(io.taskqueue.RateLimit limit) {
+        locked(() -> {
+            state.limits.globalMax = limit == null ? null : limit.max();
+            state.limits.globalDuration = limit == null ? null : limit.durationMillis();
+        });
+    }
+
+    @Override
+    public io.taskqueue.RateLimit globalRateLimit() {
+        return locked(() -> state.limits.globalMax == null || state.limits.globalDuration == null ? null
+                : new io.taskqueue.RateLimit(state.limits.globalMax,
+                        java.time.Duration.ofMillis(state.limits.globalDuration)));
+    }
+
+    @Override
+    public void rateLimit(long ttlMillis) {
+        locked(() -> state.limits.manualLimit(ttlMillis));
+    }
+
+    @Override
+    public long rateLimitTtl(Integer maxJobs) {
+        return locked(() -> {
+            Integer max = maxJobs != null ? maxJobs : state.limits.globalMax;
+            if (max != null) {
+                return state.limits.rateLimitTtl(max);
+            }
+            return Math.max(0, state.limits.pttl());
+        });
+    }
+
+    @Override
+    public void removeRateLimitKey() {
+        locked(state.limits::clearLimiter);
+    }
+
+    @Override
+    public io.taskqueue.Metrics getMetrics(io.taskqueue.Metrics.Type type, long start, long end) {
+        Objects.requireNonNull(type, "type");
+        return locked(() -> state.limits.metrics(type, start, end));
+    }
+
+    @Override
+    public String deduplicationOwner(String dedupId) {
+        return locked(() -> state.dedup.owner(dedupId));
+    }
+
+    @Override
+    public boolean removeDeduplicationKey(String dedupId) {
+        return locked(() -> state.dedup.remove(dedupId));
+    }
+
+    // ---- schedulers and flows (issue 5) ----
+
+    @Override
+    public String upsertJobScheduler(String schedulerId, io.taskqueue.SchedulerSpec spec, NewJob template) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(template, "template");
+        return locked(() -> schedulers.upsert(schedulerId, spec, template));
+    }
+
+    @Override
+    public boolean removeJobScheduler(String schedulerId) {
+        return locked(() -> schedulers.remove(schedulerId));
+    }
+
+    @Override
+    public List<io.taskqueue.JobScheduler> getJobSchedulers() {
+        return locked(schedulers::list);
     }
 
     @Override

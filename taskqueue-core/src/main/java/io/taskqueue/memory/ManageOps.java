@@ -37,6 +37,12 @@ final class ManageOps {
             s.emit("duplicated", "jobId", id);
             return id;
         }
+        if (options.deduplication() != null) {
+            String owner = s.dedup.deduplicate(id, newJob);
+            if (owner != null) {
+                return owner;
+            }
+        }
         MemoryJob job = new MemoryJob(Job.created(id, newJob.name(), newJob.dataJson(), options, newJob.timestamp()));
         s.jobs.put(id, job);
         s.emit("added", "jobId", id, "name", job.name);
@@ -87,6 +93,7 @@ final class ManageOps {
         }
         // The removal script names the wait list by its key ("wait"), not the state ("waiting").
         String prev = job.state == JobState.WAITING ? "wait" : job.state.wireName();
+        s.dedup.onRemoved(job);
         s.deleteJob(job);
         s.emit("removed", "jobId", jobId, "prev", prev);
         return RemoveResult.REMOVED;
@@ -190,7 +197,7 @@ final class ManageOps {
             case PRIORITIZED -> cleanSet(s.prioritized, max, cutoff, false);
             default -> List.of();
         };
-        removed.forEach(s::deleteJob);
+        removed.forEach(this::deleteWithDedup);
         s.emit("cleaned", "count", Integer.toString(removed.size()));
         return removed;
     }
@@ -239,7 +246,16 @@ final class ManageOps {
         if (includeDelayed) {
             ids.addAll(s.delayed.ids(true));
         }
-        ids.forEach(s::deleteJob);
+        ids.forEach(this::deleteWithDedup);
+    }
+
+    /** Hard removal by clean and drain: the job's dedup id is freed when it still owns it. */
+    private void deleteWithDedup(String jobId) {
+        MemoryJob job = s.jobs.get(jobId);
+        if (job != null) {
+            s.dedup.onRemoved(job);
+            s.deleteJob(job);
+        }
     }
 
     /** §5.12 obliterate, in one step: the whole queue, its events and its settings go. */

@@ -51,6 +51,10 @@ final class QueueState {
     final LockTable locks;
     final EventLog events;
     final EventDispatcher dispatcher;
+    /** Global limits, the rate limiter and metrics (issue 5). */
+    final LimitState limits;
+    /** Deduplication keys and stored next jobs (issue 5). */
+    final DedupStore dedup;
 
     /** {@code id}: incremented by every add. */
     long idCounter;
@@ -73,6 +77,8 @@ final class QueueState {
         this.dispatcher = dispatcher;
         this.locks = new LockTable(clock);
         this.events = new EventLog(clock, dispatcher);
+        this.limits = new LimitState(clock);
+        this.dedup = new DedupStore(this);
     }
 
     /** XADD to the events stream. */
@@ -82,11 +88,16 @@ final class QueueState {
 
     // ---- markers (wake-ups) ----
 
-    /** Adds the base marker unless the queue is paused (the only "maxed" here is paused). */
+    /** Adds the base marker unless the queue is paused or maxed (global concurrency reached). */
     void markWorkUnlessPaused() {
-        if (!paused) {
+        if (!pausedOrMaxed()) {
             markWork();
         }
+    }
+
+    /** §5.0 "paused or maxed". */
+    boolean pausedOrMaxed() {
+        return paused || limits.maxed(active.size());
     }
 
     /** Adds the base marker unconditionally (after every successful fetch). */
@@ -254,6 +265,7 @@ final class QueueState {
         idCounter = 0;
         priorityCounter = 0;
         paused = false;
+        limits.reset();
         stalledCheckUntil = null;
         baseMarker = false;
         delayMarker = false;

@@ -32,12 +32,20 @@ final class WorkOps {
     /** §5.2 moveToActive. */
     FetchResult fetch(FetchRequest request) {
         s.promoteDue(request.now());
-        if (s.paused) {
+        Integer maxJobs = s.limits.maxJobs(request);
+        long limitedFor = s.limits.rateLimitTtl(maxJobs);
+        if (limitedFor > 0) {
+            return new FetchResult.RateLimited(limitedFor);
+        }
+        if (s.pausedOrMaxed()) {
             return new FetchResult.Empty(s.nextDelayedAt());
         }
         MemoryJob job = popNext();
         if (job == null) {
             return new FetchResult.Empty(s.nextDelayedAt());
+        }
+        if (maxJobs != null && job.deferredFailure == null) {
+            s.limits.countStart(s.limits.windowMillis(request));
         }
         if (!"0".equals(request.token())) {
             s.locks.acquire(job.id, request.token(), request.lockDurationMillis());
@@ -91,6 +99,7 @@ final class WorkOps {
             job.stacktrace = new ArrayList<>(r.stacktrace());
         }
         removeFromActive(job, "finish");
+        s.dedup.onFinished(job, r.now());
         job.attemptsMade++;
         JobState target = r.completed() ? JobState.COMPLETED : JobState.FAILED;
         KeepJobs keep = r.keep();
@@ -116,10 +125,15 @@ final class WorkOps {
                 s.emit("retries-exhausted", "jobId", job.id, "attemptsMade", Integer.toString(job.attemptsMade));
             }
         }
+        if (r.metricsMaxDataPoints() > 0) {
+            s.limits.collect(r.completed() ? io.taskqueue.Metrics.Type.COMPLETED : io.taskqueue.Metrics.Type.FAILED,
+                    r.now(), r.metricsMaxDataPoints());
+        }
         if (r.next() != null) {
             FetchResult next = fetch(r.next());
-            // Paused or a future delayed job also ends the call here: no drained then, as on Redis.
-            if (next instanceof FetchResult.Fetched || s.paused
+            // Paused, maxed, rate limited or a future delayed job also ends the call here: no
+            // drained then, as on Redis.
+            if (next instanceof FetchResult.Fetched || next instanceof FetchResult.RateLimited || s.pausedOrMaxed()
                     || (next instanceof FetchResult.Empty e && e.nextDelayedAt() != null)) {
                 return next;
             }

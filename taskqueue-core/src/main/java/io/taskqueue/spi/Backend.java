@@ -13,4 +13,15 @@ public interface Backend extends AutoCloseable {
 
     @Override
     void close();
+
+    // ---- schedulers and flows (issue 5) ----
+
+    /**
+     * Adds a flow atomically (protocol §5.1.1): parents in {@code waiting-children}, leaves ready or
+     * delayed, every child registered with its parent; a parent whose children are all already
+     * complete is released at the end. Returns the ids in the tree's shape.
+     */
+    default io.taskqueue.FlowJob addFlow(NewFlowNode root) {
+        throw new UnsupportedOperationException("flows are not supported by " + getClass().getName());
+    }
 }

@@ -16,14 +16,25 @@ import java.util.Objects;
  * @param stacktrace the job's whole stack trace list to store, or {@code null} to leave it as is
  * @param keep retention for the target state
  * @param next a fetch to run after finishing, or {@code null}
+ * @param metricsMaxDataPoints per-minute metrics points to keep for the target state (protocol
+ *     §5.17), or 0 to collect no metrics
  */
 public record FinishRequest(String jobId, String token, long now, boolean completed, String value,
-        List<String> stacktrace, KeepJobs keep, FetchRequest next) {
+        List<String> stacktrace, KeepJobs keep, FetchRequest next, int metricsMaxDataPoints) {
     public FinishRequest {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(keep, "keep");
         stacktrace = stacktrace == null ? null : List.copyOf(stacktrace);
+        if (metricsMaxDataPoints < 0) {
+            throw new IllegalArgumentException("metricsMaxDataPoints must not be negative: " + metricsMaxDataPoints);
+        }
+    }
+
+    /** A finish that collects no metrics. */
+    public FinishRequest(String jobId, String token, long now, boolean completed, String value,
+            List<String> stacktrace, KeepJobs keep, FetchRequest next) {
+        this(jobId, token, now, completed, value, stacktrace, keep, next, 0);
     }
 }

@@ -131,4 +131,78 @@ public interface QueueBackend {
      * from the start) on a thread the backend owns, in order, until the subscription is closed.
      */
     Subscription subscribe(String afterId, Consumer<QueueEvent> consumer);
+
+    // ---- limits (issue 5) ----
+
+    /** Sets the queue's global concurrency (meta {@code concurrency}), or removes it when null. */
+    void setGlobalConcurrency(Integer concurrency);
+
+    /** The global concurrency, or {@code null} when none is set. */
+    Integer globalConcurrency();
+
+    /** Sets the queue's global rate limit (meta {@code max}, {@code duration}), or removes it when null. */
+    void setGlobalRateLimit(io.taskqueue.RateLimit limit);
+
+    /** The global rate limit, or {@code null} when none is set. */
+    io.taskqueue.RateLimit globalRateLimit();
+
+    /**
+     * Rate-limits the queue for {@code ttlMillis} from now (BullMQ's manual {@code rateLimit}: the
+     * limiter counter set to 2^53-1 with that expiry). Honoured by fetches that know a maximum.
+     */
+    void rateLimit(long ttlMillis);
+
+    /**
+     * How long the queue stays rate limited, in ms (0: not limited): with {@code maxJobs} as a fetch
+     * would decide it; without, against the global {@code max}, or the limiter's expiry when none.
+     */
+    long rateLimitTtl(Integer maxJobs);
+
+    /** Deletes the rate limiter's counter, ending the current window. */
+    void removeRateLimitKey();
+
+    /** Per-minute metrics of {@code type}, data points {@code start..end} (inclusive, newest first). */
+    io.taskqueue.Metrics getMetrics(io.taskqueue.Metrics.Type type, long start, long end);
+
+    /** The id of the job that owns deduplication id {@code dedupId}, or {@code null}. */
+    String deduplicationOwner(String dedupId);
+
+    /** Deletes deduplication id {@code dedupId} (and a stored next job); true when it existed. */
+    boolean removeDeduplicationKey(String dedupId);
+
+    // ---- schedulers and flows (issue 5) ----
+    // Default methods, so that a backend without these features still compiles and says so.
+
+    /**
+     * Creates or replaces job scheduler {@code schedulerId} (protocol §5.15) and its current job;
+     * {@code template} gives the jobs' name, data and options, and its timestamp is "now". Returns
+     * the id of the current job ({@code repeat:<schedulerId>:<millis>}), or {@code null} when the
+     * schedule has nothing left to produce (an end date already past).
+     */
+    default String upsertJobScheduler(String schedulerId, io.taskqueue.SchedulerSpec spec, NewJob template) {
+        throw new UnsupportedOperationException("job schedulers are not supported by " + getClass().getName());
+    }
+
+    /** Removes a job scheduler and its delayed current job; false when it did not exist. */
+    default boolean removeJobScheduler(String schedulerId) {
+        throw new UnsupportedOperationException("job schedulers are not supported by " + getClass().getName());
+    }
+
+    /** Every job scheduler of the queue, the soonest due first. */
+    default List<io.taskqueue.JobScheduler> getJobSchedulers() {
+        throw new UnsupportedOperationException("job schedulers are not supported by " + getClass().getName());
+    }
+
+    /**
+     * The results of a flow parent's completed children, child key ({@code P:Q:id} on Redis,
+     * {@code Q:id} in memory) to result JSON (protocol §5.18, the parent's {@code :processed}).
+     */
+    default Map<String, String> getChildrenValues(String jobId) {
+        throw new UnsupportedOperationException("flows are not supported by " + getClass().getName());
+    }
+
+    /** The failure reasons of a flow parent's children that failed with ignore/continue policies. */
+    default Map<String, String> getIgnoredChildrenFailures(String jobId) {
+        throw new UnsupportedOperationException("flows are not supported by " + getClass().getName());
+    }
 }

@@ -150,4 +150,11 @@ public final class RedisBackend implements Backend {
     private static String describeUrl(String url) {
         return url.replaceAll("//[^@/]*@", "//***@");
     }
+
+    // ---- schedulers and flows (issue 5) ----
+
+    @Override
+    public io.taskqueue.FlowJob addFlow(io.taskqueue.spi.NewFlowNode root) {
+        return new io.taskqueue.redis.internal.FlowOps(ctx, options.prefix()).add(root, root.job().timestamp());
+    }
 }

@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param commandTimeout how long one command may take before it fails
  * @param maxLenEvents the approximate length the events stream of each queue is trimmed to, written
  *     to the queue's meta hash when a queue is opened
- * @param metricsMaxDataPoints per-minute metrics kept for completed and failed jobs (as BullMQ's
- *     {@code metrics.maxDataPoints}); 0 turns metrics off
+ * @param metricsMaxDataPoints per-minute metrics kept for completed and failed jobs by workers that
+ *     do not set {@code WorkerOptions.metricsMaxDataPoints} themselves (the worker option is the
+ *     preferred, backend-independent setting); 0 turns this fallback off
  */
 public record RedisBackendOptions(String url, String prefix, Duration commandTimeout, int maxLenEvents,
         int metricsMaxDataPoints) {

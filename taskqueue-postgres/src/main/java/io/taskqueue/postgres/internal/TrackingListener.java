@@ -66,7 +66,8 @@ public final class TrackingListener implements JobLifecycleListener {
             // Cancelled on purpose: failed for good, but not a dead letter anyone should replay.
             failed(queueName, job, attempt, elapsedMillis, TaskStatus.ARCHIVED, "cancelled: " + cancelled.reason(),
                     TaskErrorCategory.UNKNOWN, null);
-        } else if (outcome instanceof JobOutcome.RetryLater || outcome instanceof JobOutcome.HandedBack) {
+        } else if (outcome instanceof JobOutcome.RetryLater || outcome instanceof JobOutcome.HandedBack
+                || outcome instanceof JobOutcome.RateLimited) {
             Map<String, Object> p = new HashMap<>();
             p.put("queueName", queueName);
             p.put("jobId", job.id());

@@ -131,6 +131,16 @@ public final class Keys {
         return "waiting".equals(wireState) ? waitList() : key(wireState);
     }
 
+    /** {@code de:<dedupId>}: the id of the job owning a deduplication id (protocol §5.14). */
+    public String dedup(String dedupId) {
+        return key("de:" + dedupId);
+    }
+
+    /** {@code dn:<dedupId>}: the next job stored by {@code keepLastIfActive}. */
+    public String dedupNext(String dedupId) {
+        return key("dn:" + dedupId);
+    }
+
     /** {@code P:Q:<id>}, the job hash. */
     public String job(String jobId) {
         return base + jobId;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.taskqueue.Backoff;
+import io.taskqueue.Deduplication;
 import io.taskqueue.JobOptions;
 import io.taskqueue.KeepJobs;
 import java.math.BigDecimal;
@@ -62,11 +63,43 @@ public final class OptsCodec {
         if (options.timeout() != null) {
             o.put(TIMEOUT_KEY, options.timeout().toMillis());
         }
+        writeDedup(o, options.deduplication());
         try {
             return mapper.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write opts", e);
         }
+    }
+
+    /** {@code de}: {id, ttl?, extend?, replace?, keepLastIfActive?}, only the flags that are set. */
+    private static void writeDedup(ObjectNode o, Deduplication de) {
+        if (de == null) {
+            return;
+        }
+        ObjectNode d = o.putObject("de");
+        d.put("id", de.id());
+        if (de.ttl() != null) {
+            d.put("ttl", de.ttlMillis());
+        }
+        if (de.extend()) {
+            d.put("extend", true);
+        }
+        if (de.replace()) {
+            d.put("replace", true);
+        }
+        if (de.keepLastIfActive()) {
+            d.put("keepLastIfActive", true);
+        }
+    }
+
+    private static Deduplication readDedup(JsonNode n) {
+        if (n == null || !n.isObject() || !n.hasNonNull("id") || n.get("id").asText().isEmpty()) {
+            return null;
+        }
+        long ttl = number(n, "ttl", 0);
+        boolean extend = n.path("extend").asBoolean(false) && ttl > 0;
+        return new Deduplication(n.get("id").asText(), ttl > 0 ? Duration.ofMillis(ttl) : null, extend,
+                n.path("replace").asBoolean(false), n.path("keepLastIfActive").asBoolean(false));
     }
 
     private static void writeKeep(ObjectNode o, String field, KeepJobs keep) {
@@ -129,6 +162,7 @@ public final class OptsCodec {
         if (o.hasNonNull("stackTraceLimit")) {
             b.stackTraceLimit((int) number(o, "stackTraceLimit", 0));
         }
+        b.deduplication(readDedup(o.get("de")));
         long timeout = number(o, TIMEOUT_KEY, 0);
         if (timeout > 0) {
             b.timeout(Duration.ofMillis(timeout));

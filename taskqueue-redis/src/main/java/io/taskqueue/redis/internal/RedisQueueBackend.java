@@ -36,11 +36,15 @@ public final class RedisQueueBackend implements QueueBackend {
     private final RedisContext ctx;
     private final Keys keys;
     private final QueueAdmin admin;
+    private final LimitOps limits;
+    private final SchedulerOps schedulers;
 
     public RedisQueueBackend(RedisContext ctx, Keys keys) {
         this.ctx = ctx;
         this.keys = keys;
         this.admin = new QueueAdmin(ctx, keys);
+        this.limits = new LimitOps(ctx, keys);
+        this.schedulers = new SchedulerOps(ctx, keys);
     }
 
     /** Writes the meta hash as a BullMQ Queue does when it is constructed (protocol §3). */
@@ -97,13 +101,23 @@ public final class RedisQueueBackend implements QueueBackend {
     public FetchResult fetch(FetchRequest request) {
         Object reply = ctx.await(ctx.scripts().run(Script.MOVE_TO_ACTIVE, fetchKeys(),
                 List.of(keys.base(), request.token(), Long.toString(request.lockDurationMillis()),
-                        Long.toString(request.now()), nullToEmpty(request.workerName()))), "fetch");
-        return toFetchResult(reply);
+                        Long.toString(request.now()), nullToEmpty(request.workerName()),
+                        limiterMax(request), limiterDuration(request))), "fetch");
+        return toFetchResult(reply, request.now());
     }
 
     private List<String> fetchKeys() {
         return List.of(keys.waitList(), keys.active(), keys.prioritized(), keys.events(), keys.limiter(), keys.delayed(),
                 keys.meta(), keys.priorityCounter(), keys.marker());
+    }
+
+    /** Like {@link #toFetchResult(Object)}, producing a fetched scheduler job's next job first (§9). */
+    private FetchResult toFetchResult(Object reply, long now) {
+        List<?> r = (List<?>) reply;
+        if (r.get(0) instanceof List<?> flat) {
+            schedulers.onFetched(String.valueOf(r.get(1)), JobHashCodec.toMap(flat), now);
+        }
+        return toFetchResult(reply);
     }
 
     private FetchResult toFetchResult(Object reply) {
@@ -155,20 +169,22 @@ public final class RedisQueueBackend implements QueueBackend {
         FetchRequest next = request.next();
         List<String> k = List.of(keys.waitList(), keys.active(), keys.prioritized(), keys.events(), keys.limiter(),
                 keys.delayed(), keys.meta(), keys.priorityCounter(), keys.marker(), keys.stalled(),
-                completed ? keys.completed() : keys.failed(), keys.metrics(completed), keys.metricsData(completed));
+                completed ? keys.completed() : keys.failed(), keys.metrics(completed), keys.metricsData(completed),
+                keys.id());
         List<String> args = List.of(keys.base(), request.jobId(), Long.toString(request.now()),
                 completed ? "completed" : "failed", request.value(), request.token(),
                 request.stacktrace() == null ? "" : ctx.codec().writeStacktrace(request.stacktrace()),
                 Integer.toString(keep.count()), keep.age() == null ? "" : Long.toString(keep.age().toMillis()),
                 Integer.toString(keep.limit()),
-                ctx.metricsMaxDataPoints() > 0 ? Integer.toString(ctx.metricsMaxDataPoints()) : "",
+                metricsPoints(request),
                 next == null ? "0" : "1", next == null ? "" : next.token(),
                 next == null ? "" : Long.toString(next.lockDurationMillis()),
-                next == null ? "" : nullToEmpty(next.workerName()));
+                next == null ? "" : nullToEmpty(next.workerName()),
+                next == null ? "" : limiterMax(next), next == null ? "" : limiterDuration(next));
         Object reply = ctx.await(ctx.scripts().run(Script.MOVE_TO_FINISHED, k, args), "finish");
         List<?> r = (List<?>) reply;
         if (r.size() > 1) {
-            return toFetchResult(r);
+            return toFetchResult(r, request.now());
         }
         StatusCodes.check(((Number) r.get(0)).longValue(), request.jobId(), completed ? "complete" : "fail");
         return FetchResult.EMPTY;
@@ -336,5 +352,98 @@ public final class RedisQueueBackend implements QueueBackend {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    // ---- schedulers and flows (issue 5) ----
+
+    @Override
+    public String upsertJobScheduler(String schedulerId, io.taskqueue.SchedulerSpec spec, NewJob template) {
+        return schedulers.upsert(schedulerId, spec, template);
+    }
+
+    @Override
+    public boolean removeJobScheduler(String schedulerId) {
+        return schedulers.remove(schedulerId);
+    }
+
+    @Override
+    public List<io.taskqueue.JobScheduler> getJobSchedulers() {
+        return schedulers.list();
+    }
+
+    @Override
+    public Map<String, String> getChildrenValues(String jobId) {
+        return ctx.await(ctx.connection().async().hgetall(keys.job(jobId) + ":processed"), "getChildrenValues");
+    }
+
+    @Override
+    public Map<String, String> getIgnoredChildrenFailures(String jobId) {
+        return ctx.await(ctx.connection().async().hgetall(keys.job(jobId) + ":failed"), "getIgnoredChildrenFailures");
+    }
+
+    // ---- limits (issue 5) ----
+
+    private static String limiterMax(FetchRequest request) {
+        return request.limiter() == null ? "" : Integer.toString(request.limiter().max());
+    }
+
+    private static String limiterDuration(FetchRequest request) {
+        return request.limiter() == null ? "" : Long.toString(request.limiter().durationMillis());
+    }
+
+    /** The worker's setting, else the backend-wide one kept for compatibility; "" collects none. */
+    private String metricsPoints(FinishRequest request) {
+        int points = request.metricsMaxDataPoints() > 0 ? request.metricsMaxDataPoints() : ctx.metricsMaxDataPoints();
+        return points > 0 ? Integer.toString(points) : "";
+    }
+
+    @Override
+    public void setGlobalConcurrency(Integer concurrency) {
+        limits.setGlobalConcurrency(concurrency);
+    }
+
+    @Override
+    public Integer globalConcurrency() {
+        return limits.globalConcurrency();
+    }
+
+    @Override
+    public void setGlobalRateLimit(io.taskqueue.RateLimit limit) {
+        limits.setGlobalRateLimit(limit);
+    }
+
+    @Override
+    public io.taskqueue.RateLimit globalRateLimit() {
+        return limits.globalRateLimit();
+    }
+
+    @Override
+    public void rateLimit(long ttlMillis) {
+        limits.rateLimit(ttlMillis);
+    }
+
+    @Override
+    public long rateLimitTtl(Integer maxJobs) {
+        return limits.rateLimitTtl(maxJobs);
+    }
+
+    @Override
+    public void removeRateLimitKey() {
+        limits.removeRateLimitKey();
+    }
+
+    @Override
+    public io.taskqueue.Metrics getMetrics(io.taskqueue.Metrics.Type type, long start, long end) {
+        return limits.metrics(Objects.requireNonNull(type, "type"), start, end);
+    }
+
+    @Override
+    public String deduplicationOwner(String dedupId) {
+        return limits.deduplicationOwner(dedupId);
+    }
+
+    @Override
+    public boolean removeDeduplicationKey(String dedupId) {
+        return limits.removeDeduplicationKey(dedupId);
     }
 }

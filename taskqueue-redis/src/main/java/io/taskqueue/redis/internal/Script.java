@@ -29,7 +29,15 @@ public enum Script {
     CLEAN_JOBS_IN_SET("cleanJobsInSet", ScriptOutputType.MULTI),
     DRAIN("drain", ScriptOutputType.INTEGER),
     OBLITERATE("obliterate", ScriptOutputType.INTEGER),
-    CANCEL_JOB("cancelJob", ScriptOutputType.INTEGER);
+    CANCEL_JOB("cancelJob", ScriptOutputType.INTEGER),
+    // ---- limits, deduplication and metrics (issue 5) ----
+    GET_RATE_LIMIT_TTL("getRateLimitTtl", ScriptOutputType.INTEGER),
+    GET_METRICS("getMetrics", ScriptOutputType.MULTI),
+    // ---- schedulers and flows (issue 5) ----
+    ADD_JOB_SCHEDULER("addJobScheduler", ScriptOutputType.MULTI),
+    UPDATE_JOB_SCHEDULER("updateJobScheduler", ScriptOutputType.VALUE),
+    REMOVE_JOB_SCHEDULER("removeJobScheduler", ScriptOutputType.INTEGER),
+    ADD_FLOW("addFlow", ScriptOutputType.MULTI);
 
     private final String fileName;
     private final ScriptOutputType output;

@@ -5,6 +5,7 @@
   KEYS[1] wait     KEYS[2] active   KEYS[3] prioritized   KEYS[4] events   KEYS[5] limiter
   KEYS[6] delayed  KEYS[7] meta     KEYS[8] pc            KEYS[9] marker   KEYS[10] stalled
   KEYS[11] target set (completed | failed)   KEYS[12] metrics:<target>   KEYS[13] metrics:<target>:data
+  KEYS[14] id (the job id counter, for a keepLastIfActive requeue)
   ARGV[1] K   ARGV[2] job id   ARGV[3] now (ms)   ARGV[4] target ("completed" | "failed")
   ARGV[5] returnvalue JSON (completed) or failedReason text (failed)   ARGV[6] lock token
   ARGV[7] stacktrace JSON array, or "" to leave it
@@ -12,6 +13,7 @@
   ARGV[11] metrics max data points, or "" for no metrics
   ARGV[12] "1" to fetch the next job   ARGV[13] next token   ARGV[14] next lock duration
   ARGV[15] worker name or ""
+  ARGV[16] worker limiter max, or ""   ARGV[17] worker limiter duration (ms), or ""
   Returns {code}: {0} done, {-1} no job, {-2}/{-6} lock, {-3} not active, {-4}/{-9} children;
   or, when a fetch found something to say, the moveToActive reply
   {jobHashFlat | 0, jobId | 0, rateLimitTtlMs, nextDelayedDueMs}.
@@ -20,6 +22,7 @@
 --@include promoteDelayed
 --@include fetchJob
 --@include parents
+--@include dedup
 local K, id, now, target = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 local jobKey = K .. id
 local completed = target == "completed"
@@ -44,9 +47,8 @@ redis.call("XTRIM", KEYS[4], "MAXLEN", "~", maxEvents)
 redis.call("DEL", jobKey .. ":cancel")
 
 if pinfo[3] then
-  local deKey = K .. "de:" .. pinfo[3]
-  local pttl = redis.call("PTTL", deKey)
-  if pttl == 0 or (pttl == -1 and redis.call("GET", deKey) == id) then redis.call("DEL", deKey) end
+  finishDedup(K, {wait = KEYS[1], active = KEYS[2], prioritized = KEYS[3], events = KEYS[4], delayed = KEYS[6],
+    meta = KEYS[7], pc = KEYS[8], marker = KEYS[9], id = KEYS[14]}, pinfo[3], id, now, maxEvents)
 end
 if pinfo[1] then
   if completed then
@@ -120,7 +122,7 @@ end
 if ARGV[12] == "1" then
   local q = {wait = KEYS[1], active = KEYS[2], prioritized = KEYS[3], events = KEYS[4], limiter = KEYS[5],
     delayed = KEYS[6], meta = KEYS[7], pc = KEYS[8], marker = KEYS[9]}
-  local next = fetchNextJob(q, K, ARGV[13], ARGV[14], now, ARGV[15])
+  local next = fetchNextJob(q, K, ARGV[13], ARGV[14], now, ARGV[15], ARGV[16], ARGV[17])
   if next[1] ~= 0 or next[3] ~= 0 or next[4] ~= 0 or isPausedOrMaxed(KEYS[7], KEYS[2]) then
     return next
   end

@@ -148,4 +148,14 @@ final class NodeRunner {
     static ObjectMapper json() {
         return JSON;
     }
+
+    /** Runs one command of another Node script in the same directory (e.g. {@code schedflow.js}). */
+    static JsonNode runScript(String script, String command, Map<String, Object> config, long timeoutSeconds) {
+        ensureInstalled();
+        Output out = exec(List.of("node", script, command, write(config)), timeoutSeconds);
+        if (out.exit != 0) {
+            throw new AssertionError("node " + script + " " + command + " failed:\n" + out.stderr);
+        }
+        return parse(out.stdout);
+    }
 }

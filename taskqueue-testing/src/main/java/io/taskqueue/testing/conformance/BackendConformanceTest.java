@@ -14,5 +14,5 @@ package io.taskqueue.testing.conformance;
  * <p>The tests are layered over several classes only to keep each file small: ordering and delays,
  * retries and retention, recovery, control (cancel, timeout, close) and handlers.
  */
-public abstract class BackendConformanceTest extends HandlerContract {
+public abstract class BackendConformanceTest extends SchedulerFlowContract {
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What handlers can do (progress, logs, checkpoints) and what they cannot break. */
-abstract class HandlerContract extends ControlContract {
+abstract class HandlerContract extends DedupContract {
 
     @Test
     void progressAndLogsAreStoredAndPublished() {

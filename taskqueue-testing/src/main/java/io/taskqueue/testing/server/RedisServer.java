@@ -44,6 +44,8 @@ public final class RedisServer implements AutoCloseable {
     private Thread killHook;
     private boolean closed;
     private String version;
+    /** Set for the view of a {@link RedisClusterServer}; see {@link #isCluster()}. */
+    private boolean cluster;
 
     private RedisServer(URI uri, String host, int port, String user, String password, int database,
             Path binary, Path workDir) {
@@ -150,6 +152,20 @@ public final class RedisServer implements AutoCloseable {
     }
 
     /**
+      * A view of a running Redis Cluster as a server, so that tests written against
+      * {@code RedisServer} run on the cluster unchanged: {@link #uri()} is the cluster's
+      * {@code redis-cluster://host:port,...} URL, {@link #client()} a redirect-following
+      * {@link RespClient#connectCluster cluster client} starting at {@code host:port}, and
+      * {@link RedisTestPrefix#random} gives hash-tagged prefixes. The view does not own the
+      * processes: it counts as external (cannot be stopped) and closing it does nothing.
+      */
+    static RedisServer clusterView(URI uri, String host, int port) {
+        RedisServer view = new RedisServer(uri, host, port, null, null, 0, null, null);
+        view.cluster = true;
+        return view;
+    }
+
+    /**
       * The {@code redis-server} shipped in embedded-redis whose version starts with {@code version}
       * (e.g. {@code "6.2"}), extracted to a private temporary file; empty when the jar has none for
       * this platform (or is not on the class path).
@@ -191,6 +207,14 @@ public final class RedisServer implements AutoCloseable {
         return binary == null;
     }
 
+    /**
+      * Whether this is the view of a {@link RedisClusterServer} (see {@link RedisClusterServer#asServer()}):
+      * keys must then carry a hash tag, which {@link RedisTestPrefix#random} adds.
+      */
+    public boolean isCluster() {
+        return cluster;
+    }
+
     /** The binary a private server runs; empty for an external server. */
     public Optional<Path> binary() {
         return Optional.ofNullable(binary);
@@ -212,6 +236,9 @@ public final class RedisServer implements AutoCloseable {
 
     /** A new raw connection, authenticated and on the right database; the caller closes it. */
     public RespClient client() {
+        if (cluster) {
+            return RespClient.connectCluster(host, port);
+        }
         return RespClient.connect(host, port, user, password, database);
     }
 

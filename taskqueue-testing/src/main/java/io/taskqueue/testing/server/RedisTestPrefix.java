@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
 public record RedisTestPrefix(String value, RedisServer server) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Only characters that are not glob metacharacters, so {@link #pattern()} matches literally. */
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:-]+");
+    /**
+      * Only characters that are not glob metacharacters, so {@link #pattern()} matches literally;
+      * braces for a Redis Cluster hash tag.
+      */
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:{}-]+");
 
     /** Validates the components. */
     public RedisTestPrefix {
@@ -29,11 +32,16 @@ public record RedisTestPrefix(String value, RedisServer server) {
         }
     }
 
-    /** A fresh random prefix {@code tq-test-<8 hex digits>} on the given server. */
+    /**
+      * A fresh random prefix {@code tq-test-<8 hex digits>} on the given server; on a
+      * {@linkplain RedisServer#isCluster() cluster} it is a hash tag, {@code {tq-test-<8 hex digits>}},
+      * so every key under it sits in one slot.
+      */
     public static RedisTestPrefix random(RedisServer server) {
         byte[] bytes = new byte[4];
         RANDOM.nextBytes(bytes);
-        return new RedisTestPrefix("tq-test-" + HexFormat.of().formatHex(bytes), server);
+        String value = "tq-test-" + HexFormat.of().formatHex(bytes);
+        return new RedisTestPrefix(server.isCluster() ? "{" + value + "}" : value, server);
     }
 
     /** {@code <prefix>:<name>}: a key under this prefix. */

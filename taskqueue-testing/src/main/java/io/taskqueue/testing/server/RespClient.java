@@ -29,14 +29,33 @@ public final class RespClient implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    /** How many MOVED/ASK redirects one command may follow in cluster mode. */
+    private static final int MAX_REDIRECTS = 5;
+
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    /** Set by {@link #connectCluster}: follow MOVED/ASK and route tagged SCANs (see there). */
+    private boolean cluster;
 
     private RespClient(Socket socket) throws IOException {
         this.socket = socket;
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
+    }
+
+    /**
+      * Connects to one node of a Redis Cluster (no authentication) in <em>cluster mode</em>: a
+      * {@code MOVED} reply makes the client reconnect to the named node and retry (it then stays
+      * there), an {@code ASK} reply retries once on the named node after {@code ASKING}; and a
+      * {@code SCAN 0 ... MATCH pattern} whose literal start carries a complete hash tag
+      * ({@code {tq-test-1f2e}*}) first moves to the node owning that tag's slot, so scans of a
+      * test's tagged prefix see its keys. Commands without keys run on the current node.
+      */
+    public static RespClient connectCluster(String host, int port) {
+        RespClient client = connect(host, port, null, null, 0);
+        client.cluster = true;
+        return client;
     }
 
     /**
@@ -77,6 +96,30 @@ public final class RespClient implements AutoCloseable {
 
     /** Sends one command and returns its reply (see the class comment for the mapping). */
     public Object call(String... args) {
+        if (!cluster) {
+            return send(args);
+        }
+        routeTaggedScan(args);
+        for (int redirect = 0; ; redirect++) {
+            try {
+                return send(args);
+            } catch (RedisErrorException e) {
+                String message = e.getMessage();
+                boolean moved = message.startsWith("MOVED ");
+                if (!(moved || message.startsWith("ASK ")) || redirect >= MAX_REDIRECTS) {
+                    throw e;
+                }
+                String target = message.substring(message.lastIndexOf(' ') + 1);
+                int colon = target.lastIndexOf(':');
+                reconnect(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
+                if (!moved) {
+                    send("ASKING");
+                }
+            }
+        }
+    }
+
+    private Object send(String... args) {
         try {
             out.write(encode(args));
             out.flush();
@@ -84,6 +127,32 @@ public final class RespClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Redis I/O failed during " + args[0], e);
         }
+    }
+
+    /** In cluster mode, moves to the node owning the hash tag of a new SCAN's MATCH pattern. */
+    private void routeTaggedScan(String... args) {
+        if (args.length < 4 || !"SCAN".equalsIgnoreCase(args[0]) || !"0".equals(args[1])) {
+            return;
+        }
+        for (int i = 2; i + 1 < args.length; i++) {
+            if ("MATCH".equalsIgnoreCase(args[i])) {
+                String literal = args[i + 1].split("[*?\\[\\\\]", 2)[0];
+                int open = literal.indexOf('{');
+                int close = open < 0 ? -1 : literal.indexOf('}', open + 1);
+                if (close > open + 1) {
+                    call("EXISTS", literal); // any keyed command: a MOVED reply brings us to the owner
+                }
+                return;
+            }
+        }
+    }
+
+    private void reconnect(String host, int port) {
+        RespClient next = connect(host, port, null, null, 0);
+        closeQuietly(socket);
+        socket = next.socket;
+        in = next.in;
+        out = next.out;
     }
 
     /** {@code PING}; returns {@code PONG}. */

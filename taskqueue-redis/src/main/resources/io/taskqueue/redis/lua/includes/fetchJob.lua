@@ -1,15 +1,18 @@
 --[[
   moveToActive steps 1-9 (protocol 5.2), shared by moveToActive and moveToFinished.
   q: table of queue keys {wait, active, prioritized, events, limiter, delayed, meta, pc, marker}.
+  limiterMax, limiterDuration: the worker's limiter ("" or nil when none); the meta "max" overrides
+  the worker's max, and the worker's duration overrides the meta "duration" (protocol 3).
   Returns {jobHashFlat | 0, jobId | 0, rateLimitTtlMs, nextDelayedDueMs}.
   Needs: common, promoteDelayed.
 ]]
-local function fetchNextJob(q, K, token, lockDuration, now, workerName)
+local function fetchNextJob(q, K, token, lockDuration, now, workerName, limiterMax, limiterDuration)
   local meta = redis.call("HMGET", q.meta, "paused", "concurrency", "max", "duration")
   local pausedOrMaxed = (meta[1] and true) or (meta[2] and redis.call("LLEN", q.active) >= tonumber(meta[2])) or false
   promoteDelayedJobs(K, q.delayed, q.wait, q.prioritized, q.pc, q.events, q.marker, now, pausedOrMaxed)
 
-  local maxJobs = tonumber(meta[3])
+  local maxJobs = tonumber(meta[3]) or tonumber(limiterMax)
+  local window = tonumber(limiterDuration) or tonumber(meta[4])
   if maxJobs then
     local used = tonumber(redis.call("GET", q.limiter) or 0)
     if used >= maxJobs then
@@ -48,8 +51,8 @@ local function fetchNextJob(q, K, token, lockDuration, now, workerName)
   if id then
     local jobKey = K .. id
     if maxJobs and redis.call("HEXISTS", jobKey, "defa") == 0 then
-      if redis.call("INCR", q.limiter) == 1 and tonumber(meta[4]) then
-        redis.call("PEXPIRE", q.limiter, math.floor(math.abs(tonumber(meta[4]))))
+      if redis.call("INCR", q.limiter) == 1 and window then
+        redis.call("PEXPIRE", q.limiter, math.floor(math.abs(window)))
       end
     end
     if token ~= "0" then
