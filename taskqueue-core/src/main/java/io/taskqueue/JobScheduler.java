@@ -3,7 +3,7 @@ package io.taskqueue;
 import java.util.Objects;
 
 /**
- * A stored job scheduler as listed by {@link Queue#getJobSchedulers()}: its schedule, its job
+ * A stored job scheduler as listed by {@link JobSchedulers#list()}: its schedule, its job
  * template and where it stands.
  *
  * @param id the scheduler id; its jobs have ids {@code repeat:<id>:<millis>}

@@ -41,6 +41,8 @@ public final class Queue implements AutoCloseable {
     private final JobOptions defaultJobOptions;
     private final JobLifecycleListener listener;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final QueueLimits limits;
+    private final JobSchedulers schedulers;
 
     private Queue(Builder builder) {
         this.backend = builder.backend.queue(builder.name);
@@ -48,6 +50,9 @@ public final class Queue implements AutoCloseable {
         this.codec = builder.codec != null ? builder.codec : new JacksonCodec();
         this.defaultJobOptions = builder.defaultJobOptions;
         this.listener = new SafeListener(builder.listeners);
+        this.limits = new QueueLimits(backend);
+        this.schedulers = new JobSchedulers(backend, (name, data, options) ->
+                newJob(name, data, options != null ? options : defaultJobOptions));
     }
 
     /** A builder for the queue {@code name} in {@code backend}. */
@@ -239,58 +244,11 @@ public final class Queue implements AutoCloseable {
         return result == CancelResult.CANCELLED || result == CancelResult.SIGNALLED;
     }
 
-    // ---- limits, deduplication and metrics (issue 5) ----
+    // ---- limits, deduplication and metrics ----
 
-    /**
-     * Caps how many jobs of this queue run at once across all workers (meta {@code concurrency},
-     * shared with BullMQ workers).
-     */
-    public void setGlobalConcurrency(int concurrency) {
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
-        }
-        backend.setGlobalConcurrency(concurrency);
-    }
-
-    public void removeGlobalConcurrency() {
-        backend.setGlobalConcurrency(null);
-    }
-
-    /** The global concurrency, if set. */
-    public Optional<Integer> getGlobalConcurrency() {
-        return Optional.ofNullable(backend.globalConcurrency());
-    }
-
-    /**
-     * Limits job starts across all workers to {@code max} per {@code duration} (meta {@code max} and
-     * {@code duration}); overrides the {@code max} of workers' own limiters.
-     */
-    public void setGlobalRateLimit(int max, Duration duration) {
-        backend.setGlobalRateLimit(new RateLimit(max, duration));
-    }
-
-    public void removeGlobalRateLimit() {
-        backend.setGlobalRateLimit(null);
-    }
-
-    /** The global rate limit, if set. */
-    public Optional<RateLimit> getGlobalRateLimit() {
-        return Optional.ofNullable(backend.globalRateLimit());
-    }
-
-    /** Rate-limits the queue for {@code ttl} from now, as a handler's {@link JobContext#rateLimit} does. */
-    public void rateLimit(Duration ttl) {
-        backend.rateLimit(Math.max(1, ttl.toMillis()));
-    }
-
-    /** How long the queue stays rate limited (zero when it is not). */
-    public Duration getRateLimitTtl() {
-        return Duration.ofMillis(backend.rateLimitTtl(null));
-    }
-
-    /** Ends the current rate-limit window now. */
-    public void removeRateLimitKey() {
-        backend.removeRateLimitKey();
+    /** Global concurrency and rate limits of this queue, shared with every worker (BullMQ's too). */
+    public QueueLimits limits() {
+        return limits;
     }
 
     /** The id of the job that owns deduplication id {@code dedupId}, if any. */
@@ -338,42 +296,11 @@ public final class Queue implements AutoCloseable {
         subscriptions.clear();
     }
 
-    // ---- job schedulers and flows (issue 5) ----
+    // ---- job schedulers and flows ----
 
-    /**
-     * Creates or replaces the job scheduler {@code schedulerId}: from now on a job named
-     * {@code name} with {@code data} and {@code options} is produced on {@code spec}'s schedule,
-     * with ids {@code repeat:<schedulerId>:<millis>}. Each job is produced when the previous one is
-     * fetched, so a busy queue skips slots rather than piling them up. Returns the id of the
-     * scheduler's current job, or {@code null} when the schedule is already over.
-     */
-    public String upsertJobScheduler(String schedulerId, SchedulerSpec spec, String name, Object data,
-            JobOptions options) {
-        Objects.requireNonNull(schedulerId, "schedulerId");
-        Objects.requireNonNull(spec, "spec");
-        if (schedulerId.isBlank() || schedulerId.contains(":")) {
-            throw new IllegalArgumentException("scheduler id must be non-blank and contain no ':': " + schedulerId);
-        }
-        JobOptions template = options != null ? options : defaultJobOptions;
-        if (template.jobId() != null) {
-            throw new IllegalArgumentException("a scheduler's job template cannot have a custom job id");
-        }
-        return backend.upsertJobScheduler(schedulerId, spec, newJob(name, data == null ? Map.of() : data, template));
-    }
-
-    /** Removes a job scheduler and its pending job; false when there was none. */
-    public boolean removeJobScheduler(String schedulerId) {
-        return backend.removeJobScheduler(schedulerId);
-    }
-
-    /** The queue's job schedulers, the soonest due first. */
-    public List<JobScheduler> getJobSchedulers() {
-        return backend.getJobSchedulers();
-    }
-
-    /** One job scheduler, if it exists. */
-    public Optional<JobScheduler> getJobScheduler(String schedulerId) {
-        return getJobSchedulers().stream().filter(s -> s.id().equals(schedulerId)).findFirst();
+    /** The job schedulers that produce this queue's repeating jobs. */
+    public JobSchedulers schedulers() {
+        return schedulers;
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param threadPool the handler pool, or {@code null} for one thread per concurrency slot
  * @param closeTimeout how long {@link Worker#close()} waits for active jobs before handing them back
  * @param limiter this worker's rate limit (BullMQ's {@code limiter}), or {@code null} for none; a
- *     queue's global rate limit overrides its {@code max} (see {@link Queue#setGlobalRateLimit})
+ *     queue's global rate limit overrides its {@code max} (see {@link QueueLimits#setGlobalRateLimit})
  * @param metricsMaxDataPoints per-minute completed/failed counts to keep (BullMQ's
  *     {@code metrics.maxDataPoints}, e.g. {@link #METRICS_ONE_WEEK}); 0 collects none. All workers of a
  *     queue should use the same value.

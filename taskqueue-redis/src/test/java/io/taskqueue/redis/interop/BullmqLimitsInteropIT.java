@@ -47,7 +47,7 @@ class BullmqLimitsInteropIT {
     void check07_javaGlobalConcurrencyCapsThreeNodeWorkers(RedisServer server, RedisTestPrefix prefix) {
         try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "gc");
                 RespClient redis = server.client()) {
-            queue.setGlobalConcurrency(2);
+            queue.limits().setGlobalConcurrency(2);
             for (int i = 0; i < 24; i++) {
                 queue.add("job", Map.of("i", i));
             }
@@ -82,7 +82,7 @@ class BullmqLimitsInteropIT {
     void check07_javaGlobalRateLimitSpacesNodeWorkerStarts(RedisServer server, RedisTestPrefix prefix) {
         try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "grl");
                 RespClient redis = server.client()) {
-            queue.setGlobalRateLimit(5, Duration.ofMillis(1000));
+            queue.limits().setGlobalRateLimit(5, Duration.ofMillis(1000));
             for (int i = 0; i < 15; i++) {
                 queue.add("job", Map.of("i", i));
             }
@@ -108,8 +108,8 @@ class BullmqLimitsInteropIT {
         assertThat(meta.get("concurrency").asText()).isEqualTo("1");
         try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "nl");
                 RespClient redis = server.client()) {
-            assertThat(queue.getGlobalConcurrency()).contains(1);
-            assertThat(queue.getGlobalRateLimit().orElseThrow().max()).isEqualTo(3);
+            assertThat(queue.limits().globalConcurrency()).contains(1);
+            assertThat(queue.limits().globalRateLimit().orElseThrow().max()).isEqualTo(3);
             AtomicInteger running = new AtomicInteger();
             AtomicInteger highest = new AtomicInteger();
             Handlers handlers = Handlers.builder().on("job", ctx -> {

@@ -112,10 +112,10 @@ class BullmqSchedulerFlowInteropIT {
     @Test
     void check11_javaSchedulersNodeWorkers(RedisServer server, RedisTestPrefix prefix) {
         try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "sched-j")) {
-            queue.upsertJobScheduler("every-j", SchedulerSpec.every(Duration.ofSeconds(1)).build(), "tick", null, null);
-            queue.upsertJobScheduler("cron-j", SchedulerSpec.cron("*/2 * * * * *").timeZone("UTC").build(), "even",
+            queue.schedulers().upsert("every-j", SchedulerSpec.every(Duration.ofSeconds(1)).build(), "tick", null, null);
+            queue.schedulers().upsert("cron-j", SchedulerSpec.cron("*/2 * * * * *").timeZone("UTC").build(), "even",
                     Map.of("x", 1), null);
-            queue.upsertJobScheduler("limit-j", SchedulerSpec.every(Duration.ofMillis(500)).limit(3).build(), "lim",
+            queue.schedulers().upsert("limit-j", SchedulerSpec.every(Duration.ofMillis(500)).limit(3).build(), "lim",
                     null, null);
         }
         Map<String, Object> cfg = config(server, prefix, "sched-j");

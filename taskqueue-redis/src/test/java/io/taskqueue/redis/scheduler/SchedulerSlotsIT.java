@@ -53,10 +53,10 @@ class SchedulerSlotsIT {
                         }).build()).build().start();
                 opened.add(0, worker);
             }
-            queue.upsertJobScheduler("every-second", SchedulerSpec.every(Duration.ofSeconds(1)).build(), "tick",
+            queue.schedulers().upsert("every-second", SchedulerSpec.every(Duration.ofSeconds(1)).build(), "tick",
                     Map.of(), null);
             Thread.sleep(RUN.toMillis());
-            queue.removeJobScheduler("every-second");
+            queue.schedulers().remove("every-second");
         } finally {
             for (AutoCloseable c : opened) {
                 c.close();

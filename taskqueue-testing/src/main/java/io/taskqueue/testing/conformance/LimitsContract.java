@@ -40,8 +40,8 @@ abstract class LimitsContract extends ControlContract {
         Clock clock = Clock.systemUTC();
         Backend backend = backend(clock);
         Queue queue = queue(backend, clock);
-        queue.setGlobalConcurrency(2);
-        assertThat(queue.getGlobalConcurrency()).contains(2);
+        queue.limits().setGlobalConcurrency(2);
+        assertThat(queue.limits().globalConcurrency()).contains(2);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger highest = new AtomicInteger();
         Handlers handlers = Handlers.builder().on("slow", ctx -> {
@@ -58,8 +58,8 @@ abstract class LimitsContract extends ControlContract {
         startWorker(second(backend, clock), clock, handlers, fastOptions().concurrency(3).build());
         eventually().until(() -> queue.counts(JobState.COMPLETED).get(JobState.COMPLETED) == 10);
         assertThat(highest.get()).isBetween(1, 2);
-        queue.removeGlobalConcurrency();
-        assertThat(queue.getGlobalConcurrency()).isEmpty();
+        queue.limits().removeGlobalConcurrency();
+        assertThat(queue.limits().globalConcurrency()).isEmpty();
     }
 
     @Test
@@ -67,8 +67,8 @@ abstract class LimitsContract extends ControlContract {
         Clock clock = Clock.systemUTC();
         Backend backend = backend(clock);
         Queue queue = queue(backend, clock);
-        queue.setGlobalRateLimit(2, Duration.ofMillis(600));
-        assertThat(queue.getGlobalRateLimit()).contains(RateLimit.of(2, Duration.ofMillis(600)));
+        queue.limits().setGlobalRateLimit(2, Duration.ofMillis(600));
+        assertThat(queue.limits().globalRateLimit()).contains(RateLimit.of(2, Duration.ofMillis(600)));
         List<Long> starts = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 6; i++) {
             queue.add("tick", i);
@@ -77,8 +77,8 @@ abstract class LimitsContract extends ControlContract {
                 .build(), fastOptions().concurrency(4).build());
         eventually().until(() -> queue.counts(JobState.COMPLETED).get(JobState.COMPLETED) == 6);
         assertWindows(starts, 2, 600);
-        queue.removeGlobalRateLimit();
-        assertThat(queue.getGlobalRateLimit()).isEmpty();
+        queue.limits().removeGlobalRateLimit();
+        assertThat(queue.limits().globalRateLimit()).isEmpty();
     }
 
     @Test
@@ -146,14 +146,14 @@ abstract class LimitsContract extends ControlContract {
         Queue queue = queue(backend, clock);
         QueueBackend spi = backend.queue(queueName);
         queue.add("job", null);
-        queue.rateLimit(Duration.ofSeconds(20));
-        assertThat(queue.getRateLimitTtl()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));
+        queue.limits().rateLimit(Duration.ofSeconds(20));
+        assertThat(queue.limits().rateLimitTtl()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));
         FetchResult limited = spi.fetch(new FetchRequest("w:1", 5_000, null, clock.millis(),
                 RateLimit.of(5, Duration.ofSeconds(1))));
         assertThat(limited).isInstanceOf(FetchResult.RateLimited.class);
         assertThat(((FetchResult.RateLimited) limited).ttlMillis()).isBetween(1L, 20_000L);
-        queue.removeRateLimitKey();
-        assertThat(queue.getRateLimitTtl()).isZero();
+        queue.limits().removeRateLimitKey();
+        assertThat(queue.limits().rateLimitTtl()).isZero();
         assertThat(spi.fetch(new FetchRequest("w:2", 5_000, null, clock.millis(),
                 RateLimit.of(5, Duration.ofSeconds(1))))).isInstanceOf(FetchResult.Fetched.class);
     }

@@ -40,7 +40,7 @@ abstract class SchedulerFlowContract extends HandlerContract {
         Backend backend = backend(clock);
         Queue queue = queue(backend, clock);
         List<String> ran = new CopyOnWriteArrayList<>();
-        String first = queue.upsertJobScheduler("tick", SchedulerSpec.every(Duration.ofSeconds(1)).build(), "tick",
+        String first = queue.schedulers().upsert("tick", SchedulerSpec.every(Duration.ofSeconds(1)).build(), "tick",
                 Map.of("k", 1), null);
         assertThat(first).isEqualTo("repeat:tick:" + t0);
         startWorker(backend, clock, Handlers.builder().on("tick", ctx -> {
@@ -56,7 +56,7 @@ abstract class SchedulerFlowContract extends HandlerContract {
         assertThat(ran).containsExactly("repeat:tick:" + t0, "repeat:tick:" + (t0 + 1000), "repeat:tick:" + (t0 + 2000),
                 "repeat:tick:" + (t0 + 3000));
         eventually().until(() -> queue.getState("repeat:tick:" + (t0 + 4000)) == JobState.DELAYED);
-        JobScheduler s = queue.getJobScheduler("tick").orElseThrow();
+        JobScheduler s = queue.schedulers().get("tick").orElseThrow();
         assertThat(s.next()).isEqualTo(t0 + 4000);
         assertThat(s.iterationCount()).isEqualTo(5);
         assertThat(s.name()).isEqualTo("tick");
@@ -73,7 +73,7 @@ abstract class SchedulerFlowContract extends HandlerContract {
         Backend backend = backend(clock);
         Queue queue = queue(backend, clock);
         List<String> ran = new CopyOnWriteArrayList<>();
-        String first = queue.upsertJobScheduler("even", SchedulerSpec.cron("*/2 * * * * *").timeZone("UTC").limit(3)
+        String first = queue.schedulers().upsert("even", SchedulerSpec.cron("*/2 * * * * *").timeZone("UTC").limit(3)
                 .build(), "even", null, null);
         assertThat(first).isEqualTo("repeat:even:" + (t0 + 2000));
         startWorker(backend, clock, Handlers.builder().on("even", ctx -> {
@@ -99,16 +99,16 @@ abstract class SchedulerFlowContract extends HandlerContract {
         Queue queue = queue(backend, clock);
         SchedulerSpec hourly = SchedulerSpec.every(Duration.ofHours(1)).startDate(Instant.ofEpochMilli(t0 + 60_000))
                 .build();
-        String first = queue.upsertJobScheduler("report", hourly, "report", Map.of("v", 1), null);
-        String again = queue.upsertJobScheduler("report", hourly, "report", Map.of("v", 2), null);
+        String first = queue.schedulers().upsert("report", hourly, "report", Map.of("v", 1), null);
+        String again = queue.schedulers().upsert("report", hourly, "report", Map.of("v", 2), null);
         assertThat(again).isEqualTo(first).isEqualTo("repeat:report:" + (t0 + 60_000));
         assertThat(queue.counts(JobState.DELAYED).get(JobState.DELAYED)).isEqualTo(1L);
         assertThat((Object) queue.decode(queue.getJob(first).orElseThrow().dataJson(), Map.class)).isEqualTo(Map.of("v", 2));
-        assertThat(queue.getJobSchedulers()).extracting(JobScheduler::id).containsExactly("report");
+        assertThat(queue.schedulers().list()).extracting(JobScheduler::id).containsExactly("report");
 
-        assertThat(queue.removeJobScheduler("report")).isTrue();
-        assertThat(queue.removeJobScheduler("report")).isFalse();
+        assertThat(queue.schedulers().remove("report")).isTrue();
+        assertThat(queue.schedulers().remove("report")).isFalse();
         assertThat(queue.getJob(first)).isEmpty();
-        assertThat(queue.getJobSchedulers()).isEmpty();
+        assertThat(queue.schedulers().list()).isEmpty();
     }
 }
