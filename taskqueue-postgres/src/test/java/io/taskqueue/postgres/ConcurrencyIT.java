@@ -91,6 +91,31 @@ class ConcurrencyIT {
     }
 
     @Test
+    void manyThreadsClaimingManyAttemptsAtOnceRunEachHandlerExactlyOnce(PostgresTestSchema schema)
+            throws Exception {
+        // 48 job threads at once, four per job, so the coalescer gathers claims of different jobs into
+        // one statement and must keep claims of the same job apart.
+        try (TrackerFixture f = TrackerFixture.create(schema)) {
+            List<Job> jobs = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                jobs.add(fetched("many-" + i, 0, 1));
+            }
+            Map<String, AtomicInteger> runs = new java.util.concurrent.ConcurrentHashMap<>();
+            AtomicInteger next = new AtomicInteger();
+            List<Object> results = race(48, () -> {
+                Job job = jobs.get(next.getAndIncrement() % jobs.size());
+                return f.tracker.claimInterceptor().intercept(context("many", job),
+                        () -> runs.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet());
+            });
+            assertThat(runs).hasSize(12);
+            assertThat(runs.values()).allSatisfy(n -> assertThat(n).hasValue(1));
+            assertThat(results).filteredOn(AlreadyProcessed.class::isInstance).hasSize(36);
+            assertThat(f.tracker.health().unclaimedRuns()).isZero();
+            assertThat(f.tracker.queueStats("many")).containsEntry(TaskStatus.PROCESSING, 12L);
+        }
+    }
+
+    @Test
     void aRerunAfterAStallTakesTheRowOverButACompletedJobIsNotRunAgain(PostgresTestSchema schema)
             throws Exception {
         try (TrackerFixture f = TrackerFixture.create(schema)) {

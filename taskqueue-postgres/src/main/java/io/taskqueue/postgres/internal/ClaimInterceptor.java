@@ -6,8 +6,6 @@ import io.taskqueue.JobInterceptor;
 import io.taskqueue.postgres.AlreadyProcessed;
 import io.taskqueue.postgres.TaskTrackerOptions;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,14 +21,14 @@ public final class ClaimInterceptor implements JobInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(ClaimInterceptor.class);
 
     private final TaskTrackerOptions options;
-    private final TrackerDao dao;
+    private final ClaimCoalescer claims;
     private final SyncCalls sync;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong unclaimed = new AtomicLong();
 
-    ClaimInterceptor(TaskTrackerOptions options, TrackerDao dao, SyncCalls sync) {
+    ClaimInterceptor(TaskTrackerOptions options, ClaimCoalescer claims, SyncCalls sync) {
         this.options = options;
-        this.dao = dao;
+        this.claims = claims;
         this.sync = sync;
     }
 
@@ -39,8 +37,9 @@ public final class ClaimInterceptor implements JobInterceptor {
         Job job = context.job();
         String queueName = context.queueName();
         String taskId = options.taskIdResolver().apply(queueName, job);
-        Map<String, Object> p = params(queueName, job, taskId);
-        SyncCalls.Answer<Optional<String>> answer = sync.call("claim of job " + job.id(), () -> dao.claimAttempt(p));
+        ClaimRequest claim = request(queueName, job, taskId);
+        SyncCalls.Answer<Optional<String>> answer = sync.await("claim of job " + job.id(),
+                () -> claims.submit(claim));
         if (!answer.answered()) {
             unclaimed.incrementAndGet();
             return next.proceed();
@@ -62,21 +61,11 @@ public final class ClaimInterceptor implements JobInterceptor {
         return unclaimed.get();
     }
 
-    private Map<String, Object> params(String queueName, Job job, String taskId) {
+    private ClaimRequest request(String queueName, Job job, String taskId) {
         Instant now = options.clock().instant();
         int attempt = job.attemptsMade() + 1;
-        Map<String, Object> p = new HashMap<>();
-        p.put("taskId", taskId);
-        p.put("executionId", UUID.randomUUID());
-        p.put("queueName", queueName);
-        p.put("jobId", job.id());
-        p.put("jobName", job.name());
-        p.put("attempt", attempt);
-        p.put("maxAttempts", job.options().attempts());
-        p.put("fetchNo", job.attemptsStarted());
-        p.put("enqueuedAt", Rows.ts(attempt == 1 ? Instant.ofEpochMilli(job.timestamp()) : now));
-        p.put("retryCount", job.attemptsMade());
-        p.put("now", Rows.ts(now));
-        return p;
+        return new ClaimRequest(taskId, UUID.randomUUID(), queueName, job.id(), job.name(), attempt,
+                job.options().attempts(), job.attemptsStarted(),
+                attempt == 1 ? Instant.ofEpochMilli(job.timestamp()) : now, job.attemptsMade(), now);
     }
 }

@@ -27,6 +27,11 @@ public final class Rows {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    /** Microseconds since the epoch (Postgres keeps microseconds; finer digits are cut). */
+    public static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
     static TaskExecution execution(ResultSet rs) throws SQLException {
         String category = rs.getString("error_category");
         return new TaskExecution(

@@ -1,6 +1,8 @@
 package io.taskqueue.postgres.internal;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -70,6 +72,42 @@ final class SyncCalls {
                 breaker.failed();
             }
             LOG.warn("task tracker: {} failed ({}); going ahead without it", what, Failures.describe(e.getCause()));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+        }
+        return Answer.unavailable();
+    }
+
+    /**
+     * Like {@link #call}, for a call that runs elsewhere (the claim coalescer): {@code start} begins
+     * it and returns its result-to-be. A caller that gives up cancels it, which withdraws work not yet
+     * sent.
+     */
+    <T> Answer<T> await(String what, Supplier<CompletableFuture<T>> start) {
+        if (!breaker.allows()) {
+            return Answer.unavailable();
+        }
+        CompletableFuture<T> future = start.get();
+        try {
+            T value = future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            breaker.succeeded();
+            return Answer.of(value);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            breaker.failed();
+            LOG.warn("task tracker: {} took longer than {} ms; going ahead without it", what,
+                    TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null
+                    ? c.getCause() : e.getCause();
+            if (cause instanceof RejectedExecutionException) {
+                return Answer.unavailable();
+            }
+            if (!Failures.isBadData(cause)) {
+                breaker.failed();
+            }
+            LOG.warn("task tracker: {} failed ({}); going ahead without it", what, Failures.describe(cause));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

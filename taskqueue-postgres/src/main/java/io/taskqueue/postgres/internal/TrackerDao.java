@@ -1,6 +1,8 @@
 package io.taskqueue.postgres.internal;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +20,7 @@ public final class TrackerDao {
     private final String insertQueued = Sql.of(TrackerDao.class, "insert_queued");
     private final String markEnqueueFailed = Sql.of(TrackerDao.class, "mark_enqueue_failed");
     private final String claimExecution = Sql.of(TrackerDao.class, "claim_execution");
-    private final String claimAttempt = Sql.of(TrackerDao.class, "claim_attempt");
+    private final String claimAttempts = Sql.of(TrackerDao.class, "claim_attempts");
 
     public TrackerDao(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -76,9 +78,57 @@ public final class TrackerDao {
                 .isPresent());
     }
 
-    /** A worker's claim of one attempt (see {@code claim_attempt.sql}); empty when refused. */
-    public Optional<String> claimAttempt(Map<String, Object> params) {
-        return jdbi.withHandle(h -> h.createQuery(claimAttempt).bindMap(params)
-                .map((rs, ctx) -> rs.getString("task_id")).findOne());
+    /** A worker's claim of one attempt (see {@code claim_attempts.sql}): the task id, empty when refused. */
+    public Optional<String> claimAttempt(ClaimRequest claim) {
+        return Optional.ofNullable(claimAttempts(List.of(claim)).get(claim.key()));
+    }
+
+    /**
+     * Claims of several attempts in one statement, each decided as if it ran alone (see
+     * {@code claim_attempts.sql}): the task ids of the winners by key; a key that is absent was
+     * refused. The claims must be of distinct jobs.
+     */
+    public Map<ClaimRequest.Key, String> claimAttempts(List<ClaimRequest> claims) {
+        int n = claims.size();
+        String[] taskIds = new String[n];
+        UUID[] executionIds = new UUID[n];
+        String[] queueNames = new String[n];
+        String[] jobIds = new String[n];
+        String[] jobNames = new String[n];
+        Integer[] attempts = new Integer[n];
+        Integer[] maxAttempts = new Integer[n];
+        Integer[] fetchNos = new Integer[n];
+        Long[] enqueuedUs = new Long[n];
+        Integer[] retryCounts = new Integer[n];
+        Long[] nowUs = new Long[n];
+        for (int i = 0; i < n; i++) {
+            ClaimRequest c = claims.get(i);
+            taskIds[i] = c.taskId();
+            executionIds[i] = c.executionId();
+            queueNames[i] = c.queueName();
+            jobIds[i] = c.jobId();
+            jobNames[i] = c.jobName();
+            attempts[i] = c.attempt();
+            maxAttempts[i] = c.maxAttempts();
+            fetchNos[i] = c.fetchNo();
+            enqueuedUs[i] = Rows.micros(c.enqueuedAt());
+            retryCounts[i] = c.retryCount();
+            nowUs[i] = Rows.micros(c.now());
+        }
+        return jdbi.withHandle(h -> {
+            Map<ClaimRequest.Key, String> won = new HashMap<>();
+            h.createQuery(claimAttempts)
+                    .bind("taskIds", taskIds).bind("executionIds", executionIds).bind("queueNames", queueNames)
+                    .bind("jobIds", jobIds).bind("jobNames", jobNames).bind("attempts", attempts)
+                    .bind("maxAttempts", maxAttempts).bind("fetchNos", fetchNos).bind("enqueuedUs", enqueuedUs)
+                    .bind("retryCounts", retryCounts).bind("nowUs", nowUs)
+                    .map((rs, ctx) -> {
+                        won.put(new ClaimRequest.Key(rs.getString(1), rs.getString(2), rs.getInt(3)),
+                                rs.getString(4));
+                        return Boolean.TRUE;
+                    })
+                    .forEach(x -> { });
+            return won;
+        });
     }
 }

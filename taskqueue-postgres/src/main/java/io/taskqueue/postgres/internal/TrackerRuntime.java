@@ -9,11 +9,19 @@ import org.jdbi.v3.core.statement.SqlStatements;
 
 /** Wires the tracker's parts over one {@link Jdbi}; the public facade delegates here. */
 public final class TrackerRuntime {
+    /**
+     * Claim statements in flight at once, each with up to {@link #CLAIM_BATCH} claims. Two keep one
+     * batch filling while the other is out, and hold only two connections.
+     */
+    static final int CLAIMERS = 2;
+    static final int CLAIM_BATCH = 128;
+
     private final TaskTrackerOptions options;
     private final Jdbi jdbi;
     private final Breaker breaker;
     private final WriteBuffer buffer;
     private final SyncCalls sync;
+    private final ClaimCoalescer claims;
     private final TrackerDao dao;
     private final TrackingListener listener;
     private final ClaimInterceptor interceptor;
@@ -32,7 +40,8 @@ public final class TrackerRuntime {
         this.sync = new SyncCalls(breaker, options.syncTimeout(), options.syncThreads(), name + "-sync");
         this.dao = new TrackerDao(jdbi);
         this.listener = new TrackingListener(options, buffer);
-        this.interceptor = new ClaimInterceptor(options, dao, sync);
+        this.claims = new ClaimCoalescer(dao::claimAttempts, CLAIMERS, CLAIM_BATCH, name + "-claim");
+        this.interceptor = new ClaimInterceptor(options, claims, sync);
         this.enqueuer = new Enqueuer(options, dao, sync, buffer);
     }
 
@@ -72,6 +81,7 @@ public final class TrackerRuntime {
 
     public void close() {
         buffer.close(options.closeTimeout());
+        claims.close();
         sync.close();
     }
 }

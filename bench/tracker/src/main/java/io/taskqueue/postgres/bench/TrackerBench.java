@@ -11,6 +11,9 @@ import io.taskqueue.Queue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.memory.InMemoryBackend;
+import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.spi.Backend;
+import io.taskqueue.testing.server.RedisServer;
 import io.taskqueue.postgres.TaskTracker;
 import io.taskqueue.postgres.TaskTrackerOptions;
 import io.taskqueue.testing.server.PostgresServer;
@@ -24,8 +27,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * End-to-end job throughput on the in-memory backend, with and without the Postgres tracker, in one
- * run: add N jobs, time until the worker has completed all N. Runs alternate (baseline, tracked,
+ * End-to-end job throughput on a backend (in-memory, Redis or both), with and without the Postgres
+ * tracker, in one run: add N jobs, time until the worker has completed all N. Runs alternate (baseline, tracked,
  * baseline, ...) so drift hits both equally; each profile reports medians and their ratio. The
  * tracked run also reports when the tracker had stored every write ("caught up").
  */
@@ -37,12 +40,25 @@ public final class TrackerBench {
     private record Profile(String name, long sleepMillis) {
     }
 
+    /** Where the jobs live: a fresh backend per run (in-memory), or one shared server (Redis). */
+    private interface Backends extends AutoCloseable {
+        Backend open();
+
+        /** Whether {@link #open()} hands out a backend the run must close. */
+        boolean perRun();
+
+        @Override
+        void close();
+    }
+
     public static void main(String[] args) throws Exception {
         int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        System.out.printf("jobs/run=%d repeats=%d concurrency=%d cores=%d java=%s%n", jobs, repeats, concurrency,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        String which = args.length > 3 ? args[3] : "memory";
+        List<String> only = args.length > 4 ? List.of(args[4].split(",")) : List.of("noop", "io-5ms", "io-20ms");
+        System.out.printf("jobs/run=%d repeats=%d concurrency=%d backend=%s cores=%d java=%s%n", jobs, repeats,
+                concurrency, which, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         try (PostgresServer server = PostgresServer.start()) {
             PostgresTestSchema schema = PostgresTestSchema.create(server);
             System.out.println("postgres " + server.version() + (server.isExternal() ? " (external)" : " (embedded)"));
@@ -51,9 +67,17 @@ public final class TrackerBench {
             config.setMaximumPoolSize(8);
             try (HikariDataSource pool = new HikariDataSource(config);
                     TaskTracker tracker = TaskTracker.create(pool, TaskTrackerOptions.defaults())) {
-                for (Profile profile : List.of(new Profile("noop", 0), new Profile("io-5ms", 5),
-                        new Profile("io-20ms", 20))) {
-                    runProfile(profile, tracker, jobs, repeats, concurrency);
+                for (String name : which.equals("all") ? List.of("memory", "redis") : List.of(which)) {
+                    try (Backends backends = backends(name)) {
+                        System.out.println("== backend " + name);
+                        for (Profile profile : List.of(new Profile("noop", 0), new Profile("io-5ms", 5),
+                                new Profile("io-20ms", 20))) {
+                            if (!only.contains(profile.name())) {
+                                continue;
+                            }
+                            runProfile(profile, backends, tracker, jobs, repeats, concurrency);
+                        }
+                    }
                 }
                 System.out.println("tracker health at the end: " + tracker.health());
             } finally {
@@ -62,19 +86,64 @@ public final class TrackerBench {
         }
     }
 
-    private static void runProfile(Profile profile, TaskTracker tracker, int jobs, int repeats, int concurrency)
-            throws Exception {
+    private static Backends backends(String name) {
+        switch (name) {
+            case "memory":
+                return new Backends() {
+                    @Override
+                    public Backend open() {
+                        return InMemoryBackend.create();
+                    }
+
+                    @Override
+                    public boolean perRun() {
+                        return true;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            case "redis":
+                // TASKQUEUE_TEST_REDIS_URL, else a private redis-server without persistence.
+                RedisServer server = RedisServer.start();
+                RedisBackend backend = RedisBackend.create(server.uri().toString());
+                System.out.println("redis " + server.version() + (server.isExternal() ? " (external)" : " (private)"));
+                return new Backends() {
+                    @Override
+                    public Backend open() {
+                        return backend;
+                    }
+
+                    @Override
+                    public boolean perRun() {
+                        return false;
+                    }
+
+                    @Override
+                    public void close() {
+                        backend.close();
+                        server.close();
+                    }
+                };
+            default:
+                throw new IllegalArgumentException("backend must be memory, redis or all: " + name);
+        }
+    }
+
+    private static void runProfile(Profile profile, Backends backends, TaskTracker tracker, int jobs, int repeats,
+            int concurrency) throws Exception {
         int n = profile.sleepMillis() == 0 ? jobs * 4 : jobs;
         // One warm-up pair, not counted.
-        run(profile, null, n / 4, concurrency, "warm-b");
-        run(profile, tracker, n / 4, concurrency, "warm-t");
+        run(profile, backends, null, n / 4, concurrency, "warm-b");
+        run(profile, backends, tracker, n / 4, concurrency, "warm-t");
         tracker.flush(Duration.ofMinutes(1));
         List<Double> base = new ArrayList<>();
         List<Double> tracked = new ArrayList<>();
         List<Double> caughtUp = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
-            base.add(n / run(profile, null, n, concurrency, "b" + r)[0]);
-            double[] t = run(profile, tracker, n, concurrency, "t" + r);
+            base.add(n / run(profile, backends, null, n, concurrency, "b" + r)[0]);
+            double[] t = run(profile, backends, tracker, n, concurrency, "t" + r);
             tracked.add(n / t[0]);
             caughtUp.add(n / t[1]);
         }
@@ -82,14 +151,14 @@ public final class TrackerBench {
         double mt = median(tracked);
         double mc = median(caughtUp);
         System.out.printf("%-7s jobs=%d baseline=%.0f/s tracked=%.0f/s ratio=%.2f | tracked incl. catch-up=%.0f/s"
-                + " ratio=%.2f | runs b=%s t=%s%n", profile.name(), n, mb, mt, mt / mb, mc, mc / mb, fmt(base),
-                fmt(tracked));
+                + " ratio=%.2f | runs b=%s t=%s c=%s | load %s%n", profile.name(), n, mb, mt, mt / mb, mc, mc / mb,
+                fmt(base), fmt(tracked), fmt(caughtUp), loadAverage());
     }
 
     /** Seconds until every job completed, and until the tracker had stored everything too. */
-    private static double[] run(Profile profile, TaskTracker tracker, int n, int concurrency, String tag)
-            throws Exception {
-        String queueName = "bench_" + profile.name().replace('-', '_') + "_" + tag;
+    private static double[] run(Profile profile, Backends backends, TaskTracker tracker, int n, int concurrency,
+            String tag) throws Exception {
+        String queueName = "bench_" + profile.name().replace('-', '_') + "_" + tag + "_" + System.nanoTime();
         CountDownLatch done = new CountDownLatch(n);
         JobLifecycleListener counter = new JobLifecycleListener() {
             @Override
@@ -99,7 +168,8 @@ public final class TrackerBench {
                 }
             }
         };
-        try (InMemoryBackend backend = InMemoryBackend.create()) {
+        Backend backend = backends.open();
+        try {
             Queue.Builder qb = Queue.builder(backend, queueName);
             Worker.Builder wb = Worker.builder(backend, queueName);
             if (tracker != null) {
@@ -135,6 +205,20 @@ public final class TrackerBench {
                 long caughtUp = System.nanoTime();
                 return new double[] {(completed - start) / 1e9, (caughtUp - start) / 1e9};
             }
+        } finally {
+            if (backends.perRun()) {
+                backend.close();
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
         }
     }
 
