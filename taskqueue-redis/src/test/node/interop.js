@@ -6,7 +6,7 @@ const { Queue, Worker, QueueEvents, Job } = require('bullmq');
 
 const [command, rawConfig] = process.argv.slice(2);
 const cfg = JSON.parse(rawConfig || '{}');
-const connection = { url: cfg.url, maxRetriesPerRequest: null };
+const connection = require('./connection')(cfg.url); // a Cluster for redis-cluster:// URLs
 const base = { connection, prefix: cfg.prefix };
 
 function view(job) {

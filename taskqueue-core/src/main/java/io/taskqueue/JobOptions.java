@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param keepLogs how many log lines to keep, or {@code null} for all
  * @param stackTraceLimit how many stack traces to keep across attempts, or {@code null} for all
  * @param deduplication deduplicate adds by key (see {@link Deduplication}), or {@code null}
+ * @param group the job's group, or {@code null} for none: jobs of one group start in the order they
+ *     were added, within the group's concurrency and rate limits ({@link QueueLimits}), and groups
+ *     take turns (stored in {@code opts} as {@code tqGroup}, a key BullMQ does not know)
  */
 public record JobOptions(
         String jobId,
@@ -36,7 +39,8 @@ public record JobOptions(
         Duration timeout,
         Integer keepLogs,
         Integer stackTraceLimit,
-        Deduplication deduplication) {
+        Deduplication deduplication,
+        String group) {
 
     /** Default delay: none. */
     public static final Duration DEFAULT_DELAY = Duration.ZERO;
@@ -46,6 +50,8 @@ public record JobOptions(
     public static final int MAX_PRIORITY = 2_097_151;
     /** Default attempts: a single try, no retry. */
     public static final int DEFAULT_ATTEMPTS = 1;
+    /** The longest group name accepted, in characters. */
+    public static final int MAX_GROUP_LENGTH = 256;
 
     public JobOptions {
         if (jobId != null) {
@@ -70,6 +76,26 @@ public record JobOptions(
         if (stackTraceLimit != null && stackTraceLimit < 0) {
             throw new IllegalArgumentException("stackTraceLimit must not be negative: " + stackTraceLimit);
         }
+        if (group != null) {
+            validateGroup(group);
+        }
+    }
+
+    /** Options without a group. */
+    public JobOptions(String jobId, Duration delay, int priority, boolean lifo, int attempts, Backoff backoff,
+            KeepJobs removeOnComplete, KeepJobs removeOnFail, Duration timeout, Integer keepLogs,
+            Integer stackTraceLimit, Deduplication deduplication) {
+        this(jobId, delay, priority, lifo, attempts, backoff, removeOnComplete, removeOnFail, timeout, keepLogs,
+                stackTraceLimit, deduplication, null);
+    }
+
+    /** Checks a group name: not blank, at most {@value #MAX_GROUP_LENGTH} characters. */
+    public static void validateGroup(String group) {
+        Objects.requireNonNull(group, "group");
+        if (group.isBlank() || group.length() > MAX_GROUP_LENGTH) {
+            throw new IllegalArgumentException("group must be non-blank and at most " + MAX_GROUP_LENGTH
+                    + " characters: '" + group + "'");
+        }
     }
 
     /** Options without deduplication. */
@@ -77,7 +103,7 @@ public record JobOptions(
             KeepJobs removeOnComplete, KeepJobs removeOnFail, Duration timeout, Integer keepLogs,
             Integer stackTraceLimit) {
         this(jobId, delay, priority, lifo, attempts, backoff, removeOnComplete, removeOnFail, timeout, keepLogs,
-                stackTraceLimit, null);
+                stackTraceLimit, null, null);
     }
 
     /** Options with every default. */
@@ -96,7 +122,7 @@ public record JobOptions(
                 .jobId(jobId).delay(delay).priority(priority).lifo(lifo).attempts(attempts)
                 .backoff(backoff).removeOnComplete(removeOnComplete).removeOnFail(removeOnFail)
                 .timeout(timeout).keepLogs(keepLogs).stackTraceLimit(stackTraceLimit)
-                .deduplication(deduplication);
+                .deduplication(deduplication).group(group);
     }
 
     /**
@@ -132,8 +158,15 @@ public record JobOptions(
         private Integer keepLogs;
         private Integer stackTraceLimit;
         private Deduplication deduplication;
+        private String group;
 
         private Builder() {
+        }
+
+        /** Puts the job in {@code group} (see {@link JobOptions#group()}); {@code null} for none. */
+        public Builder group(String group) {
+            this.group = group;
+            return this;
         }
 
         public Builder deduplication(Deduplication deduplication) {
@@ -199,7 +232,7 @@ public record JobOptions(
 
         public JobOptions build() {
             return new JobOptions(jobId, delay, priority, lifo, attempts, backoff, removeOnComplete,
-                    removeOnFail, timeout, keepLogs, stackTraceLimit, deduplication);
+                    removeOnFail, timeout, keepLogs, stackTraceLimit, deduplication, group);
         }
     }
 }

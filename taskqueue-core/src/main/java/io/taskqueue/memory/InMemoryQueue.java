@@ -334,6 +334,56 @@ final class InMemoryQueue implements QueueBackend {
         return locked(() -> state.dedup.remove(dedupId));
     }
 
+    @Override
+    public void setGroupConcurrency(String group, Integer concurrency) {
+        locked(() -> {
+            if (group == null) {
+                state.groups.defaultConcurrency = concurrency;
+            } else if (concurrency == null) {
+                state.groups.concurrency.remove(group);
+            } else {
+                state.groups.concurrency.put(group, concurrency);
+            }
+            // A higher cap may let parked jobs go.
+            state.markWorkUnlessPaused();
+        });
+    }
+
+    @Override
+    public Integer groupConcurrency(String group) {
+        return locked(() -> group == null ? state.groups.defaultConcurrency : state.groups.concurrency.get(group));
+    }
+
+    @Override
+    public void setGroupRateLimit(String group, io.taskqueue.RateLimit limit) {
+        locked(() -> {
+            if (group == null) {
+                state.groups.defaultRate = limit;
+            } else if (limit == null) {
+                state.groups.rates.remove(group);
+            } else {
+                state.groups.rates.put(group, limit);
+            }
+            state.markWorkUnlessPaused();
+        });
+    }
+
+    @Override
+    public io.taskqueue.RateLimit groupRateLimit(String group) {
+        return locked(() -> group == null ? state.groups.defaultRate : state.groups.rates.get(group));
+    }
+
+    @Override
+    public long groupWaitingCount(String group) {
+        Objects.requireNonNull(group, "group");
+        return locked(() -> state.groups.waitingCount(group));
+    }
+
+    @Override
+    public List<String> waitingGroups() {
+        return locked(state.groups::waitingGroups);
+    }
+
     // ---- schedulers and flows (issue 5) ----
 
     @Override

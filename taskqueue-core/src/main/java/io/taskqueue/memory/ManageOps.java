@@ -52,6 +52,8 @@ final class ManageOps {
             s.addDelayed(job, due);
             s.emit("delayed", "jobId", id, "delay", Long.toString(due));
             s.markDelayed();
+        } else if (job.group != null) {
+            s.groups.parkNew(job);
         } else {
             if (job.priority > 0) {
                 s.addPrioritized(job, s.nextPriorityScore(job.priority));

@@ -39,6 +39,10 @@ final class MemoryJob {
     String deferredFailure;
     /** {@code pb}. */
     String processedBy;
+    /** {@code tqg}: the job's group, or null. */
+    final String group;
+    /** {@code tqr}: set when released from its group to wait, to the attempts started then; else null. */
+    Integer releasedAt;
     /** Which structure holds the id; UNKNOWN while in none (between a pop and a push). */
     JobState state = JobState.UNKNOWN;
     /** {@code K<id>:logs}. */
@@ -54,6 +58,7 @@ final class MemoryJob {
         this.timestamp = created.timestamp();
         this.delay = created.delayMillis();
         this.priority = created.priority();
+        this.group = created.options().group();
     }
 
     /** An immutable snapshot for callers. */

@@ -55,6 +55,8 @@ final class QueueState {
     final LimitState limits;
     /** Deduplication keys and stored next jobs (issue 5). */
     final DedupStore dedup;
+    /** Job groups: their queues, limits and slots (issue 5). */
+    final GroupState groups;
 
     /** {@code id}: incremented by every add. */
     long idCounter;
@@ -79,6 +81,7 @@ final class QueueState {
         this.events = new EventLog(clock, dispatcher);
         this.limits = new LimitState(clock);
         this.dedup = new DedupStore(this);
+        this.groups = new GroupState(this, clock);
     }
 
     /** XADD to the events stream. */
@@ -243,10 +246,10 @@ final class QueueState {
         return due.size();
     }
 
-    /** When the earliest delayed job is due, or {@code null} when none is delayed. */
+    /** When the earliest delayed job is due, or {@code null} when none is (parked grouped jobs never are). */
     Long nextDelayedAt() {
         ScoredSet.Entry first = delayed.first();
-        return first == null ? null : Scores.dueOf(first.score());
+        return first == null || GroupState.parked(first.score()) ? null : Scores.dueOf(first.score());
     }
 
     /** Wipes every key of the queue (obliterate); the event log keeps its id sequence. */
@@ -266,6 +269,7 @@ final class QueueState {
         priorityCounter = 0;
         paused = false;
         limits.reset();
+        groups.reset();
         stalledCheckUntil = null;
         baseMarker = false;
         delayMarker = false;

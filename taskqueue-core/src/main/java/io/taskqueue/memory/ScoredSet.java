@@ -71,6 +71,11 @@ final class ScoredSet {
         return scores.containsKey(id);
     }
 
+    /** ZSCORE: the member's score, or {@code null}. */
+    Long score(String id) {
+        return scores.get(id);
+    }
+
     int size() {
         return scores.size();
     }

@@ -40,9 +40,10 @@ final class WorkOps {
         if (s.pausedOrMaxed()) {
             return new FetchResult.Empty(s.nextDelayedAt());
         }
-        MemoryJob job = popNext();
+        Long groupOpen = s.groups.release(request.now());
+        MemoryJob job = popNext(request.now());
         if (job == null) {
-            return new FetchResult.Empty(s.nextDelayedAt());
+            return new FetchResult.Empty(s.groups.nextDue(s.nextDelayedAt(), groupOpen));
         }
         if (maxJobs != null && job.deferredFailure == null) {
             s.limits.countStart(s.limits.windowMillis(request));
@@ -61,20 +62,29 @@ final class WorkOps {
         return new FetchResult.Fetched(job.toJob());
     }
 
-    /** Right of {@code wait}, else the lowest prioritized; moved to the left of {@code active}. */
-    private MemoryJob popNext() {
-        String id = s.wait.pollLast();
-        if (id == null) {
-            ScoredSet.Entry next = s.prioritized.pollFirst();
-            if (next == null) {
-                s.priorityCounter = 0;
-                return null;
+    /**
+     * Right of {@code wait}, else the lowest prioritized; moved to the left of {@code active}. A
+     * grouped job its group does not admit now goes back to its group, and the next one is taken
+     * (at most 100 tries, as the script's loop).
+     */
+    private MemoryJob popNext(long now) {
+        for (int tries = 0; tries < 100; tries++) {
+            String id = s.wait.pollLast();
+            if (id == null) {
+                ScoredSet.Entry next = s.prioritized.pollFirst();
+                if (next == null) {
+                    s.priorityCounter = 0;
+                    return null;
+                }
+                id = next.id();
             }
-            id = next.id();
+            MemoryJob job = s.jobs.get(id);
+            if (s.groups.admit(job, now)) {
+                s.pushActive(job);
+                return job;
+            }
         }
-        MemoryJob job = s.jobs.get(id);
-        s.pushActive(job);
-        return job;
+        return null;
     }
 
     /** §5.3 extendLocks, reporting pending cancels as well. */
@@ -99,6 +109,7 @@ final class WorkOps {
             job.stacktrace = new ArrayList<>(r.stacktrace());
         }
         removeFromActive(job, "finish");
+        s.groups.finished(job);
         s.dedup.onFinished(job, r.now());
         job.attemptsMade++;
         JobState target = r.completed() ? JobState.COMPLETED : JobState.FAILED;

@@ -170,6 +170,32 @@ public interface QueueBackend {
     /** Deletes deduplication id {@code dedupId} (and a stored next job); true when it existed. */
     boolean removeDeduplicationKey(String dedupId);
 
+    /**
+     * Sets the concurrency of job group {@code group} (how many of its jobs may be active at once),
+     * or removes it when {@code concurrency} is null; a {@code null} group sets the default of every
+     * group without a setting of its own.
+     */
+    void setGroupConcurrency(String group, Integer concurrency);
+
+    /** The concurrency set for {@code group} ({@code null}: the default), or {@code null} when none. */
+    Integer groupConcurrency(String group);
+
+    /**
+     * Sets the rate limit of job group {@code group} (a fixed window opened at the group's first
+     * start, as BullMQ's limiter), or removes it when {@code limit} is null; a {@code null} group sets
+     * the default of every group without a setting of its own.
+     */
+    void setGroupRateLimit(String group, io.taskqueue.RateLimit limit);
+
+    /** The rate limit set for {@code group} ({@code null}: the default), or {@code null} when none. */
+    io.taskqueue.RateLimit groupRateLimit(String group);
+
+    /** How many jobs wait in {@code group}'s own queue (not yet released to {@code wait}). */
+    long groupWaitingCount(String group);
+
+    /** The groups that have jobs waiting in their own queue, in no particular order. */
+    List<String> waitingGroups();
+
     // ---- schedulers and flows (issue 5) ----
     // Default methods, so that a backend without these features still compiles and says so.
 

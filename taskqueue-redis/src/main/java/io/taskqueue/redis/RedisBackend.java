@@ -3,22 +3,27 @@ package io.taskqueue.redis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.protocol.ProtocolVersion;
+import io.taskqueue.redis.internal.ClusterConnections;
 import io.taskqueue.redis.internal.JobHashCodec;
 import io.taskqueue.redis.internal.Keys;
+import io.taskqueue.redis.internal.RedisConnections;
 import io.taskqueue.redis.internal.RedisContext;
 import io.taskqueue.redis.internal.RedisQueueBackend;
 import io.taskqueue.redis.internal.ScriptRunner;
+import io.taskqueue.redis.internal.StandaloneConnections;
 import io.taskqueue.spi.Backend;
 import io.taskqueue.spi.QueueBackend;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The Redis backend: queues stored exactly as BullMQ 6.7 stores them, so Node and Java producers and
@@ -30,33 +35,35 @@ import java.util.concurrent.ConcurrentHashMap;
  *     QueueBackend emails = backend.queue("emails");
  * }
  * }</pre>
+ *
+ * <p>The URL also selects Redis Sentinel ({@code redis-sentinel://host:26379,host:26380?sentinelMasterId=mymaster})
+ * or Redis Cluster ({@code redis-cluster://host:7000,host:7001}). In a cluster every key of a queue
+ * must sit in one slot, so the prefix or the queue name must carry a hash tag ({@code {bull}},
+ * {@code {emails}}); {@link #queue} refuses a queue without one. See {@link RedisBackendOptions#url()}.
  */
 public final class RedisBackend implements Backend {
     private final RedisBackendOptions options;
-    private final RedisClient client;
-    private final boolean ownsClient;
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisConnections connections;
     private final RedisContext ctx;
     private final Map<String, RedisQueueBackend> queues = new ConcurrentHashMap<>();
 
-    private RedisBackend(RedisClient client, boolean ownsClient, RedisBackendOptions options, Clock clock) {
+    /**
+     * @param connect opens the connections (for one server, Sentinel or a cluster)
+     * @param releaseClient shuts an owned client down when {@code connect} fails
+     */
+    private RedisBackend(Supplier<RedisConnections> connect, Runnable releaseClient, RedisBackendOptions options,
+            Clock clock) {
         this.options = options;
-        this.client = client;
-        this.ownsClient = ownsClient;
-        RedisURI uri = RedisURI.create(options.url());
-        uri.setTimeout(options.commandTimeout());
         try {
-            this.connection = client.connect(StringCodec.UTF8, uri);
+            this.connections = connect.get();
         } catch (RuntimeException e) {
-            if (ownsClient) {
-                client.shutdown();
-            }
+            releaseClient.run();
             throw RedisContext.translate(e, "connect to " + describeUrl(options.url()));
         }
         ObjectMapper mapper = new ObjectMapper();
-        this.ctx = new RedisContext(client, options.url(), connection, new ScriptRunner(connection),
+        this.ctx = new RedisContext(connections, new ScriptRunner(connections),
                 new JobHashCodec(mapper), options.prefix(), options.commandTimeout(), options.maxLenEvents(),
-                options.metricsMaxDataPoints(), minBlockSeconds(serverVersion()), clock);
+                options.metricsMaxDataPoints(), minBlockSeconds(connections.serverVersion()), clock);
     }
 
     /** A backend on {@code url} with default options; it owns (and closes) its client. */
@@ -76,22 +83,62 @@ public final class RedisBackend implements Backend {
     public static RedisBackend create(RedisBackendOptions options, Clock clock) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(clock, "clock");
+        if (options.isCluster()) {
+            RedisClusterClient client = RedisClusterClient.create(
+                    ClusterConnections.seeds(options.url(), options.commandTimeout()));
+            client.setOptions(ClusterClientOptions.builder()
+                    .protocolVersion(ProtocolVersion.RESP2)
+                    .autoReconnect(true)
+                    .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
+                    // Follow reshardings and failovers: refresh on MOVED/ASK/reconnects and every 30 s.
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enableAllAdaptiveRefreshTriggers()
+                            .enablePeriodicRefresh(Duration.ofSeconds(30))
+                            .build())
+                    .build());
+            return new RedisBackend(() -> new ClusterConnections(client, true, options.prefix()), client::shutdown,
+                    options, clock);
+        }
         RedisClient client = RedisClient.create();
         client.setOptions(ClientOptions.builder()
                 .protocolVersion(ProtocolVersion.RESP2)
                 .autoReconnect(true)
                 .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
                 .build());
-        return new RedisBackend(client, true, options, clock);
+        return new RedisBackend(() -> new StandaloneConnections(client, true, options.url(), options.commandTimeout()),
+                client::shutdown, options, clock);
     }
 
     /**
-     * A backend using {@code client}, which it does not close; the server is {@code options.url()}.
+     * A backend using {@code client}, which it does not close; the server is {@code options.url()}
+     * (one server or Sentinel; for a cluster see {@link #create(RedisClusterClient, RedisBackendOptions)}).
      * Configure the client with RESP2 or RESP3 and auto-reconnect as you see fit.
      */
     public static RedisBackend create(RedisClient client, RedisBackendOptions options) {
-        return new RedisBackend(Objects.requireNonNull(client, "client"), false,
-                Objects.requireNonNull(options, "options"), Clock.systemUTC());
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(options, "options");
+        if (options.isCluster()) {
+            throw new IllegalArgumentException("a redis-cluster:// URL needs a RedisClusterClient: use"
+                    + " create(RedisBackendOptions) or create(RedisClusterClient, RedisBackendOptions)");
+        }
+        return new RedisBackend(() -> new StandaloneConnections(client, false, options.url(), options.commandTimeout()),
+                () -> { }, options, Clock.systemUTC());
+    }
+
+    /**
+     * A backend on a Redis Cluster through {@code client}, which it does not close and which knows
+     * its seed nodes; {@code options.url()} must be a {@code redis-cluster://} URL (only
+     * {@link #describe()} reads it). Configure the client's topology refresh as you see fit.
+     */
+    public static RedisBackend create(RedisClusterClient client, RedisBackendOptions options) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(options, "options");
+        if (!options.isCluster()) {
+            throw new IllegalArgumentException("a RedisClusterClient needs a redis-cluster:// URL in the options: "
+                    + describeUrl(options.url()));
+        }
+        return new RedisBackend(() -> new ClusterConnections(client, false, options.prefix()), () -> { }, options,
+                Clock.systemUTC());
     }
 
     /** The options this backend was created with. */
@@ -102,6 +149,7 @@ public final class RedisBackend implements Backend {
     @Override
     public QueueBackend queue(String queueName) {
         Objects.requireNonNull(queueName, "queueName");
+        connections.requireOneSlot(options.prefix(), queueName);
         return queues.computeIfAbsent(queueName, name -> {
             RedisQueueBackend q = new RedisQueueBackend(ctx, new Keys(options.prefix(), name));
             q.open();
@@ -116,20 +164,7 @@ public final class RedisBackend implements Backend {
 
     @Override
     public void close() {
-        connection.close();
-        if (ownsClient) {
-            client.shutdown();
-        }
-    }
-
-    private String serverVersion() {
-        String info = connection.sync().info("server");
-        for (String line : info.split("\r?\n")) {
-            if (line.startsWith("redis_version:")) {
-                return line.substring("redis_version:".length()).trim();
-            }
-        }
-        return "0";
+        connections.close();
     }
 
     /** BZPOPMIN's smallest timeout that still times out: 0.001 s from Redis 7.0.8, else 0.002 s. */

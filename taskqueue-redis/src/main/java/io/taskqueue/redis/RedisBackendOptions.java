@@ -7,7 +7,12 @@ import java.util.Objects;
  * Settings of a {@link RedisBackend}. Immutable; build with {@link #builder()}.
  *
  * @param url the server, e.g. {@code redis://127.0.0.1:6379/0}; {@code rediss://} for TLS; a password
- *     and an ACL user go in the URL ({@code redis://user:secret@host:6379})
+ *     and an ACL user go in the URL ({@code redis://user:secret@host:6379}). Sentinel:
+ *     {@code redis-sentinel://[password@]host:26379[,host:26380...][/db]?sentinelMasterId=mymaster}
+ *     (Lettuce's syntax; {@code rediss-sentinel://} for TLS). Cluster:
+ *     {@code redis-cluster://[[user]:password@]host:7000[,host:7001...]} ({@code rediss-cluster://}
+ *     for TLS), the listed nodes being seeds; there the prefix or each queue name must carry a hash
+ *     tag (see {@link RedisBackend})
  * @param prefix the key prefix, BullMQ's {@code prefix} option; queues of one prefix share nothing
  *     with those of another
  * @param commandTimeout how long one command may take before it fails
@@ -35,8 +40,14 @@ public record RedisBackendOptions(String url, String prefix, Duration commandTim
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
-        if (!url.startsWith("redis://") && !url.startsWith("rediss://") && !url.startsWith("redis-socket://")) {
-            throw new IllegalArgumentException("url must start with redis://, rediss:// or redis-socket://: " + url);
+        if (!url.startsWith("redis://") && !url.startsWith("rediss://") && !url.startsWith("redis-socket://")
+                && !isSentinelUrl(url) && !isClusterUrl(url)) {
+            throw new IllegalArgumentException("url must start with redis://, rediss://, redis-socket://,"
+                    + " redis-sentinel://, rediss-sentinel://, redis-cluster:// or rediss-cluster://: " + redact(url));
+        }
+        if (isSentinelUrl(url) && !url.contains("sentinelMasterId=") && !url.contains("#")) {
+            throw new IllegalArgumentException("a redis-sentinel:// url must name the master, e.g."
+                    + " redis-sentinel://host:26379,host:26380?sentinelMasterId=mymaster: " + redact(url));
         }
         if (prefix.isEmpty() || prefix.contains(":")) {
             throw new IllegalArgumentException("prefix must be non-empty and contain no ':': " + prefix);
@@ -50,6 +61,28 @@ public record RedisBackendOptions(String url, String prefix, Duration commandTim
         if (metricsMaxDataPoints < 0) {
             throw new IllegalArgumentException("metricsMaxDataPoints must not be negative: " + metricsMaxDataPoints);
         }
+    }
+
+    /** Whether {@link #url()} names a Redis Cluster ({@code redis-cluster://} or {@code rediss-cluster://}). */
+    public boolean isCluster() {
+        return isClusterUrl(url);
+    }
+
+    /** Whether {@link #url()} names a Sentinel-managed master ({@code redis-sentinel://}, {@code rediss-sentinel://}). */
+    public boolean isSentinel() {
+        return isSentinelUrl(url);
+    }
+
+    private static boolean isClusterUrl(String url) {
+        return url.startsWith("redis-cluster://") || url.startsWith("rediss-cluster://");
+    }
+
+    private static boolean isSentinelUrl(String url) {
+        return url.startsWith("redis-sentinel://") || url.startsWith("rediss-sentinel://");
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("//[^@/]*@", "//***@");
     }
 
     /** Options with every default. */

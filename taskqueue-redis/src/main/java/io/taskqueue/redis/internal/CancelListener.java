@@ -1,6 +1,5 @@
 package io.taskqueue.redis.internal;
 
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.taskqueue.Subscription;
@@ -23,7 +22,7 @@ final class CancelListener {
     static Subscription start(RedisContext ctx, String channel, Consumer<String> onJobId) {
         StatefulRedisPubSubConnection<String, String> conn;
         try {
-            conn = ctx.client().connectPubSub(StringCodec.UTF8, ctx.namedUri(null));
+            conn = ctx.connection().pubSub();
         } catch (RuntimeException e) {
             throw RedisContext.translate(e, "open cancel listener");
         }

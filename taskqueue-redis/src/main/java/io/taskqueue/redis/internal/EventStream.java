@@ -4,8 +4,6 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
 import io.taskqueue.QueueEvent;
 import io.taskqueue.Subscription;
 import java.time.Duration;
@@ -31,7 +29,7 @@ final class EventStream implements Subscription, Runnable {
     private final RedisContext ctx;
     private final Keys keys;
     private final Consumer<QueueEvent> consumer;
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisConnections.Dedicated connection;
     private final Thread thread;
     private volatile boolean closed;
     private String lastId;
@@ -41,7 +39,7 @@ final class EventStream implements Subscription, Runnable {
         this.keys = keys;
         this.consumer = consumer;
         try {
-            this.connection = ctx.client().connect(StringCodec.UTF8, ctx.namedUri(keys.eventsConnectionName()));
+            this.connection = ctx.connection().dedicated(keys.eventsConnectionName());
         } catch (RuntimeException e) {
             throw RedisContext.translate(e, "open events connection");
         }

@@ -141,6 +141,38 @@ public final class Keys {
         return key("dn:" + dedupId);
     }
 
+    // ---- job groups (issue 5; taskqueue extensions, built the same way by groups.lua) ----
+
+    /** {@code tq:groups}: the ring (a list) of groups with jobs parked in their own queue. */
+    public String groupRing() {
+        return key("tq:groups");
+    }
+
+    /** {@code tq:group-limits}: a hash of {@code c:<group>}, {@code r:<group>} ("max:ms"), {@code dc}, {@code dr}. */
+    public String groupLimits() {
+        return key("tq:group-limits");
+    }
+
+    /** {@code tq:g:<group>:wait}: the group's parked ids, the next to release on the right. */
+    public String groupWait(String group) {
+        return key("tq:g:" + group + ":wait");
+    }
+
+    /** {@code tq:g:<group>:active}: the ids holding one of the group's concurrency slots. */
+    public String groupActive(String group) {
+        return key("tq:g:" + group + ":active");
+    }
+
+    /** {@code tq:g:<group>:limiter}: the group's rate-limit counter, expiring with its window. */
+    public String groupLimiter(String group) {
+        return key("tq:g:" + group + ":limiter");
+    }
+
+    /** {@code tq:g:<group>:pend}: the id released to wait and not started yet. */
+    public String groupPending(String group) {
+        return key("tq:g:" + group + ":pend");
+    }
+
     /** {@code P:Q:<id>}, the job hash. */
     public String job(String jobId) {
         return base + jobId;

@@ -3,8 +3,6 @@ package io.taskqueue.redis.internal;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
 import io.taskqueue.spi.WorkerChannel;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +27,7 @@ final class MarkerChannel implements WorkerChannel {
     private final RedisContext ctx;
     private final String markerKey;
     private final String connectionName;
-    private StatefulRedisConnection<String, String> connection;
+    private RedisConnections.Dedicated connection;
     private boolean closed;
 
     MarkerChannel(RedisContext ctx, String markerKey, String connectionName) {
@@ -39,9 +37,9 @@ final class MarkerChannel implements WorkerChannel {
         this.connection = connect();
     }
 
-    private StatefulRedisConnection<String, String> connect() {
+    private RedisConnections.Dedicated connect() {
         try {
-            return ctx.client().connect(StringCodec.UTF8, ctx.namedUri(connectionName));
+            return ctx.connection().dedicated(connectionName);
         } catch (RuntimeException e) {
             throw RedisContext.translate(e, "open worker connection " + connectionName);
         }
@@ -53,7 +51,7 @@ final class MarkerChannel implements WorkerChannel {
             throw new InterruptedException();
         }
         double seconds = Math.min(MAX_BLOCK_SECONDS, Math.max(ctx.minBlockSeconds(), maxWait.toMillis() / 1000.0));
-        StatefulRedisConnection<String, String> conn;
+        RedisConnections.Dedicated conn;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("worker channel is closed");
@@ -80,7 +78,7 @@ final class MarkerChannel implements WorkerChannel {
         }
     }
 
-    private synchronized void drop(StatefulRedisConnection<String, String> conn) {
+    private synchronized void drop(RedisConnections.Dedicated conn) {
         if (connection == conn) {
             connection = null;
         }

@@ -20,6 +20,8 @@ import java.time.Duration;
 public final class OptsCodec {
     /** The opts key holding the hard timeout in milliseconds (unknown to, and kept by, BullMQ). */
     public static final String TIMEOUT_KEY = "tqTimeout";
+    /** The opts key holding the job's group (unknown to, and kept by, BullMQ). */
+    public static final String GROUP_KEY = "tqGroup";
 
     private final ObjectMapper mapper;
 
@@ -64,6 +66,9 @@ public final class OptsCodec {
             o.put(TIMEOUT_KEY, options.timeout().toMillis());
         }
         writeDedup(o, options.deduplication());
+        if (options.group() != null) {
+            o.put(GROUP_KEY, options.group());
+        }
         try {
             return mapper.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -163,6 +168,10 @@ public final class OptsCodec {
             b.stackTraceLimit((int) number(o, "stackTraceLimit", 0));
         }
         b.deduplication(readDedup(o.get("de")));
+        JsonNode group = o.get(GROUP_KEY);
+        if (group != null && group.isTextual() && !group.asText().isBlank()) {
+            b.group(group.asText());
+        }
         long timeout = number(o, TIMEOUT_KEY, 0);
         if (timeout > 0) {
             b.timeout(Duration.ofMillis(timeout));

@@ -1,9 +1,6 @@
 package io.taskqueue.redis.internal;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.taskqueue.BackendException;
 import io.taskqueue.TaskQueueException;
 import java.time.Clock;
@@ -16,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * What every queue of one backend shares: the client (to open dedicated connections), the shared
- * command connection, the script runner, the codec and the settings.
+ * What every queue of one backend shares: the connections (the shared command connection, and the
+ * factory of dedicated ones, for one server, Sentinel or a Cluster), the script runner, the codec and
+ * the settings.
  *
- * @param client the Lettuce client
- * @param url the server URL, for dedicated connections
- * @param connection the shared, multiplexed command connection
+ * @param connection the shared, multiplexed command connection ({@code connection().async()}) and
+ *     the dedicated connections' factory
  * @param scripts the script runner over {@code connection}
  * @param codec the job hash codec
  * @param prefix the key prefix
@@ -31,19 +28,8 @@ import java.util.concurrent.TimeoutException;
  * @param minBlockSeconds the shortest BZPOPMIN timeout the server treats as a timeout
  * @param clock the clock for the few operations whose SPI method passes no time
  */
-public record RedisContext(RedisClient client, String url, StatefulRedisConnection<String, String> connection,
-        ScriptRunner scripts, JobHashCodec codec, String prefix, Duration commandTimeout, int maxLenEvents,
-        int metricsMaxDataPoints, double minBlockSeconds, Clock clock) {
-
-    /** The server's URI with a connection name, for a dedicated connection. */
-    public RedisURI namedUri(String clientName) {
-        RedisURI uri = RedisURI.create(url);
-        if (clientName != null) {
-            uri.setClientName(clientName);
-        }
-        uri.setTimeout(commandTimeout);
-        return uri;
-    }
+public record RedisContext(RedisConnections connection, ScriptRunner scripts, JobHashCodec codec, String prefix,
+        Duration commandTimeout, int maxLenEvents, int metricsMaxDataPoints, double minBlockSeconds, Clock clock) {
 
 
     /** Waits for {@code stage} up to the command timeout, mapping failures to taskqueue exceptions. */

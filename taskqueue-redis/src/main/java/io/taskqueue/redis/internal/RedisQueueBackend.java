@@ -38,6 +38,7 @@ public final class RedisQueueBackend implements QueueBackend {
     private final QueueAdmin admin;
     private final LimitOps limits;
     private final SchedulerOps schedulers;
+    private final GroupOps groups;
 
     public RedisQueueBackend(RedisContext ctx, Keys keys) {
         this.ctx = ctx;
@@ -45,6 +46,7 @@ public final class RedisQueueBackend implements QueueBackend {
         this.admin = new QueueAdmin(ctx, keys);
         this.limits = new LimitOps(ctx, keys);
         this.schedulers = new SchedulerOps(ctx, keys);
+        this.groups = new GroupOps(ctx, keys);
     }
 
     /** Writes the meta hash as a BullMQ Queue does when it is constructed (protocol §3). */
@@ -337,6 +339,7 @@ public final class RedisQueueBackend implements QueueBackend {
     @Override
     public void obliterate(boolean force) {
         admin.obliterate(force);
+        groups.obliterate();
     }
 
     @Override
@@ -445,5 +448,37 @@ public final class RedisQueueBackend implements QueueBackend {
     @Override
     public boolean removeDeduplicationKey(String dedupId) {
         return limits.removeDeduplicationKey(dedupId);
+    }
+
+    // ---- job groups (issue 5): see GroupOps and the groups include ----
+
+    @Override
+    public void setGroupConcurrency(String group, Integer concurrency) {
+        groups.setConcurrency(group, concurrency);
+    }
+
+    @Override
+    public Integer groupConcurrency(String group) {
+        return groups.concurrency(group);
+    }
+
+    @Override
+    public void setGroupRateLimit(String group, io.taskqueue.RateLimit limit) {
+        groups.setRateLimit(group, limit);
+    }
+
+    @Override
+    public io.taskqueue.RateLimit groupRateLimit(String group) {
+        return groups.rateLimit(group);
+    }
+
+    @Override
+    public long groupWaitingCount(String group) {
+        return groups.waitingCount(Objects.requireNonNull(group, "group"));
+    }
+
+    @Override
+    public List<String> waitingGroups() {
+        return groups.waitingGroups();
     }
 }

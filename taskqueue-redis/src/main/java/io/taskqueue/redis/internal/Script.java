@@ -33,6 +33,9 @@ public enum Script {
     // ---- limits, deduplication and metrics (issue 5) ----
     GET_RATE_LIMIT_TTL("getRateLimitTtl", ScriptOutputType.INTEGER),
     GET_METRICS("getMetrics", ScriptOutputType.MULTI),
+    // ---- job groups (issue 5) ----
+    GROUP_WAITING_COUNT("groupWaitingCount", ScriptOutputType.INTEGER),
+    OBLITERATE_GROUPS("obliterateGroups", ScriptOutputType.INTEGER),
     // ---- schedulers and flows (issue 5) ----
     ADD_JOB_SCHEDULER("addJobScheduler", ScriptOutputType.MULTI),
     UPDATE_JOB_SCHEDULER("updateJobScheduler", ScriptOutputType.VALUE),

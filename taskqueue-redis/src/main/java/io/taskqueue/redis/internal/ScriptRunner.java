@@ -1,9 +1,6 @@
 package io.taskqueue.redis.internal;
 
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,18 +19,19 @@ import java.util.regex.Pattern;
 /**
  * Loads the Lua scripts from the class path once (resolving {@code --@include name} lines against
  * {@code lua/includes/name.lua}), runs them with EVALSHA, and on NOSCRIPT (a restarted or flushed
- * server) loads the script again and retries once.
+ * server) loads the script again and retries once. In a Redis Cluster the script runs on the master
+ * of its first key's slot, and the reload happens on every master.
  */
 public final class ScriptRunner {
     private static final String ROOT = "/io/taskqueue/redis/lua/";
     private static final Pattern INCLUDE = Pattern.compile("(?m)^--@include (\\w+)\\s*$");
 
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisConnections connection;
     private final Map<Script, String> sources = new EnumMap<>(Script.class);
     private final Map<Script, String> shas = new EnumMap<>(Script.class);
 
     /** A runner over {@code connection}, which it does not close. */
-    public ScriptRunner(StatefulRedisConnection<String, String> connection) {
+    public ScriptRunner(RedisConnections connection) {
         this.connection = connection;
         for (Script script : Script.values()) {
             String source = source(script);
@@ -77,13 +75,12 @@ public final class ScriptRunner {
         return result;
     }
 
-    private RedisFuture<Object> evalsha(Script script, String[] keys, String[] args) {
-        RedisAsyncCommands<String, String> async = connection.async();
-        return async.evalsha(shas.get(script), script.output(), keys, args);
+    private CompletionStage<Object> evalsha(Script script, String[] keys, String[] args) {
+        return connection.evalsha(shas.get(script), script.output(), keys, args);
     }
 
     private CompletionStage<String> load(Script script) {
-        return connection.async().scriptLoad(sources.get(script)).thenApply(sha -> {
+        return connection.scriptLoad(sources.get(script)).thenApply(sha -> {
             if (!sha.equals(shas.get(script))) {
                 throw new IllegalStateException("SCRIPT LOAD of " + script.fileName() + " returned " + sha
                         + ", expected " + shas.get(script));

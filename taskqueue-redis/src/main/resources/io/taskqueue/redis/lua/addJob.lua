@@ -15,6 +15,7 @@
 ]]
 --@include common
 --@include dedup
+--@include groups
 local K = ARGV[1]
 local counter = redis.call("INCR", KEYS[3])
 local maxEvents = getMaxEvents(KEYS[2])
@@ -40,6 +41,7 @@ local priority = tonumber(ARGV[8])
 redis.call("HSET", jobKey, "name", ARGV[3], "data", ARGV[4], "opts", ARGV[5],
   "timestamp", ARGV[6], "delay", ARGV[7], "priority", ARGV[8])
 if de then redis.call("HSET", jobKey, "deid", de["id"]) end
+local group = okOpts and groupTag(jobKey, opts) or nil
 redis.call("XADD", KEYS[7], "*", "event", "added", "jobId", id, "name", ARGV[3])
 
 if delay > 0 then
@@ -47,6 +49,8 @@ if delay > 0 then
   redis.call("ZADD", KEYS[4], delayedScore(KEYS[4], due), id)
   redis.call("XADD", KEYS[7], "MAXLEN", "~", maxEvents, "*", "event", "delayed", "jobId", id, "delay", due)
   addDelayMarker(KEYS[4], KEYS[8])
+elseif group then
+  groupParkNew(K, KEYS[4], KEYS[7], KEYS[8], KEYS[2], KEYS[9], group, id)
 else
   local pausedOrMaxed = isPausedOrMaxed(KEYS[2], KEYS[9])
   enqueueReady(KEYS[1], KEYS[5], KEYS[6], KEYS[8], id, priority, ARGV[9] == "1", pausedOrMaxed)

@@ -11,6 +11,7 @@
 ]]
 --@include common
 --@include promoteDelayed
+--@include groups
 --@include fetchJob
 local q = {wait = KEYS[1], active = KEYS[2], prioritized = KEYS[3], events = KEYS[4], limiter = KEYS[5],
   delayed = KEYS[6], meta = KEYS[7], pc = KEYS[8], marker = KEYS[9]}

@@ -20,6 +20,7 @@
 ]]
 --@include common
 --@include promoteDelayed
+--@include groups
 --@include fetchJob
 --@include parents
 --@include dedup
@@ -42,6 +43,7 @@ else
 end
 local pinfo = redis.call("HMGET", jobKey, "parentKey", "parent", "deid")
 if redis.call("LREM", KEYS[2], -1, id) == 0 then return {-3} end
+groupFinished(K, jobKey, id)
 local maxEvents = getMaxEvents(KEYS[7])
 redis.call("XTRIM", KEYS[4], "MAXLEN", "~", maxEvents)
 redis.call("DEL", jobKey .. ":cancel")

@@ -12,7 +12,7 @@ package io.taskqueue.testing.conformance;
  * }</pre>
  *
  * <p>The tests are layered over several classes only to keep each file small: ordering and delays,
- * retries and retention, recovery, control (cancel, timeout, close) and handlers.
+ * retries and retention, recovery, control (cancel, timeout, close), handlers and job groups.
  */
-public abstract class BackendConformanceTest extends SchedulerFlowContract {
+public abstract class BackendConformanceTest extends GroupsContract {
 }

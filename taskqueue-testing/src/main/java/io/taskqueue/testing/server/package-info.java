@@ -8,6 +8,11 @@
  * on a free loopback port. A server that cannot be found or started fails the test with a message
  * that says what to install or which variable to set; nothing is ever skipped silently.
  *
+ * <p>{@link io.taskqueue.testing.server.RedisClusterServer} (with
+ * {@link io.taskqueue.testing.server.RedisClusterExtension}) and
+ * {@link io.taskqueue.testing.server.RedisSentinelServer} start a local Redis Cluster and a
+ * Sentinel setup from the same {@code redis-server} binary; they are always private.
+ *
  * <p>This package is pure infrastructure: it must not depend on taskqueue-core types, so every
  * module (core included) can use it.
  */

@@ -4,7 +4,7 @@
   limiterMax, limiterDuration: the worker's limiter ("" or nil when none); the meta "max" overrides
   the worker's max, and the worker's duration overrides the meta "duration" (protocol 3).
   Returns {jobHashFlat | 0, jobId | 0, rateLimitTtlMs, nextDelayedDueMs}.
-  Needs: common, promoteDelayed.
+  Needs: common, promoteDelayed, groups.
 ]]
 local function fetchNextJob(q, K, token, lockDuration, now, workerName, limiterMax, limiterDuration)
   local meta = redis.call("HMGET", q.meta, "paused", "concurrency", "max", "duration")
@@ -25,6 +25,7 @@ local function fetchNextJob(q, K, token, lockDuration, now, workerName, limiterM
     end
   end
   if pausedOrMaxed then return {0, 0, 0, 0} end
+  local groupOpen = groupRelease(K, q, now)
 
   local id
   for _ = 1, 100 do
@@ -42,7 +43,7 @@ local function fetchNextJob(q, K, token, lockDuration, now, workerName, limiterM
         redis.call("DEL", q.pc)
       end
     end
-    if not id or redis.call("EXISTS", K .. id) == 1 then break end
+    if not id or (redis.call("EXISTS", K .. id) == 1 and groupAdmit(K, q, id, now)) then break end
     -- an id whose hash is gone (deleted behind our back): drop it and take the next one
     redis.call("LREM", q.active, 1, id)
     id = nil
@@ -70,6 +71,5 @@ local function fetchNextJob(q, K, token, lockDuration, now, workerName, limiterM
   end
 
   local first = redis.call("ZRANGE", q.delayed, 0, 0, "WITHSCORES")
-  if first[2] then return {0, 0, 0, tonumber(first[2]) / 0x1000} end
-  return {0, 0, 0, 0}
+  return {0, 0, 0, groupNextDue(first[2], groupOpen)}
 end

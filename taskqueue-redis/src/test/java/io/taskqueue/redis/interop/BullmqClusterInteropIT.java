@@ -1,0 +1,61 @@
+package io.taskqueue.redis.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskqueue.redis.ClusterErrors;
+import io.taskqueue.testing.server.RedisClusterExtension;
+import io.taskqueue.testing.server.RedisServer;
+import io.taskqueue.testing.server.RedisTestPrefix;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Protocol §14 check 15: checks 2, 9 and 11 on the test kit's local 3-master Redis Cluster, with
+ * bullmq 6.7.0 on an ioredis {@code Cluster} and taskqueue on a {@code redis-cluster://} URL. The
+ * prefix is a hash tag per test ({@code {tq-test-1f2e3d4c}}, like the protocol's {@code {t}}), so
+ * the flows of check 9 span two queues under one tag. The checks are the single-server ones, run
+ * unchanged on the cluster seen as a {@link RedisServer}; afterwards no node may have counted a
+ * CROSSSLOT error or a failed script (a script touching a key of another slot fails).
+ */
+@ExtendWith(RedisClusterExtension.class)
+class BullmqClusterInteropIT {
+
+    @AfterEach
+    void noCrossSlotErrors(RedisServer cluster) {
+        ClusterErrors.assertNoCrossSlot(cluster);
+        ClusterErrors.assertNoFailedScripts(cluster);
+    }
+
+    @Test
+    void check15_clusterUrlAndTaggedPrefix(RedisServer cluster, RedisTestPrefix prefix) {
+        assertThat(cluster.isCluster()).isTrue();
+        assertThat(cluster.uri().toString()).startsWith("redis-cluster://");
+        assertThat(prefix.value()).startsWith("{").endsWith("}");
+    }
+
+    @Test
+    void check15_check02_nodeProducerJavaWorker(RedisServer cluster, RedisTestPrefix prefix) {
+        new BullmqInteropIT().check02_nodeProducerJavaWorker(cluster, prefix);
+    }
+
+    @Test
+    void check15_check09_nodeFlowJavaChildWorkersNodeParentWorker(RedisServer cluster, RedisTestPrefix prefix) {
+        new BullmqSchedulerFlowInteropIT().check09_nodeFlowJavaChildWorkersNodeParentWorker(cluster, prefix);
+    }
+
+    @Test
+    void check15_check09_javaFlowNodeWorkers(RedisServer cluster, RedisTestPrefix prefix) {
+        new BullmqSchedulerFlowInteropIT().check09_javaFlowNodeWorkers(cluster, prefix);
+    }
+
+    @Test
+    void check15_check11_nodeSchedulersJavaWorkers(RedisServer cluster, RedisTestPrefix prefix) throws Exception {
+        new BullmqSchedulerFlowInteropIT().check11_nodeSchedulersJavaWorkers(cluster, prefix);
+    }
+
+    @Test
+    void check15_check11_javaSchedulersNodeWorkers(RedisServer cluster, RedisTestPrefix prefix) {
+        new BullmqSchedulerFlowInteropIT().check11_javaSchedulersNodeWorkers(cluster, prefix);
+    }
+}

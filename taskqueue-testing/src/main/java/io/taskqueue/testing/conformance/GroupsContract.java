@@ -1,0 +1,273 @@
+package io.taskqueue.testing.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskqueue.Backoff;
+import io.taskqueue.Handlers;
+import io.taskqueue.JobOptions;
+import io.taskqueue.JobState;
+import io.taskqueue.Queue;
+import io.taskqueue.RateLimit;
+import io.taskqueue.spi.Backend;
+import io.taskqueue.spi.FetchRequest;
+import io.taskqueue.spi.FetchResult;
+import io.taskqueue.spi.QueueBackend;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Job groups ({@link JobOptions#group()}): per-group concurrency (1 keeps a group in order), per-group
+ * rate limits, round-robin fairness between groups, and jobs without a group left alone (issue 5,
+ * acceptance 3). Windows run on the datastore's clock, so these tests use real time, wait on
+ * conditions and assert only bounds with slack.
+ */
+abstract class GroupsContract extends SchedulerFlowContract {
+    /** Slack for clock granularity between the worker and the datastore. */
+    private static final long SLACK_MS = 100;
+
+    private static JobOptions inGroup(String group) {
+        return JobOptions.builder().group(group).build();
+    }
+
+    private static long completed(Queue queue) {
+        return queue.counts(JobState.COMPLETED).get(JobState.COMPLETED);
+    }
+
+    @Test
+    void groupSettingsRoundTripAndFallBackToTheDefaults() {
+        Clock clock = Clock.systemUTC();
+        Queue queue = queue(backend(clock), clock);
+        var limits = queue.limits();
+        assertThat(limits.groupConcurrency("a")).isEmpty();
+        assertThat(limits.groupRateLimit("a")).isEmpty();
+        limits.setDefaultGroupConcurrency(3);
+        limits.setDefaultGroupRateLimit(RateLimit.of(5, Duration.ofSeconds(2)));
+        limits.setGroupConcurrency("a", 1);
+        limits.setGroupRateLimit("a", RateLimit.of(2, Duration.ofSeconds(1)));
+        assertThat(limits.groupConcurrency("a")).contains(1);
+        assertThat(limits.groupConcurrency("b")).contains(3);
+        assertThat(limits.groupRateLimit("a")).contains(RateLimit.of(2, Duration.ofSeconds(1)));
+        assertThat(limits.groupRateLimit("b")).contains(RateLimit.of(5, Duration.ofSeconds(2)));
+        assertThat(limits.defaultGroupConcurrency()).contains(3);
+        limits.removeGroupConcurrency("a");
+        limits.removeGroupRateLimit("a");
+        assertThat(limits.groupConcurrency("a")).contains(3);
+        assertThat(limits.groupRateLimit("a")).contains(RateLimit.of(5, Duration.ofSeconds(2)));
+        limits.removeDefaultGroupConcurrency();
+        limits.removeDefaultGroupRateLimit();
+        assertThat(limits.groupConcurrency("a")).isEmpty();
+        assertThat(limits.defaultGroupRateLimit()).isEmpty();
+
+        String id = queue.add("job", 1, inGroup("tenant-1"));
+        assertThat(queue.getJob(id).orElseThrow().options().group()).isEqualTo("tenant-1");
+    }
+
+    @Test
+    void concurrencyOneKeepsEachGroupInOrderWhileGroupsRunInParallel() {
+        Clock clock = Clock.systemUTC();
+        Backend backend = backend(clock);
+        Queue queue = queue(backend, clock);
+        List<String> groups = List.of("g1", "g2", "g3");
+        groups.forEach(g -> queue.limits().setGroupConcurrency(g, 1));
+        Map<String, List<Integer>> startOrder = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> runningPerGroup = new ConcurrentHashMap<>();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger highestOverall = new AtomicInteger();
+        AtomicInteger highestInAGroup = new AtomicInteger();
+        Handlers handlers = Handlers.builder().on("step", ctx -> {
+            String g = ctx.job().options().group();
+            int index = Integer.parseInt(ctx.job().dataJson());
+            startOrder.computeIfAbsent(g, k -> Collections.synchronizedList(new ArrayList<>())).add(index);
+            highestInAGroup.accumulateAndGet(runningPerGroup.computeIfAbsent(g, k -> new AtomicInteger())
+                    .incrementAndGet(), Math::max);
+            highestOverall.accumulateAndGet(running.incrementAndGet(), Math::max);
+            Thread.sleep(120);
+            running.decrementAndGet();
+            runningPerGroup.get(g).decrementAndGet();
+            return null;
+        }).build();
+        for (int i = 0; i < 4; i++) {
+            for (String g : groups) {
+                queue.add("step", i, inGroup(g));
+            }
+        }
+        startWorker(backend, clock, handlers, fastOptions().concurrency(4).build());
+        startWorker(second(backend, clock), clock, handlers, fastOptions().concurrency(4).build());
+        eventually().until(() -> completed(queue) == 12);
+        for (String g : groups) {
+            assertThat(startOrder.get(g)).as("start order of %s", g).containsExactly(0, 1, 2, 3);
+        }
+        assertThat(highestInAGroup.get()).isEqualTo(1);
+        assertThat(highestOverall.get()).as("groups run in parallel").isGreaterThan(1);
+        assertThat(queue.limits().waitingGroups()).isEmpty();
+    }
+
+    @Test
+    void roundRobinKeepsABigBacklogFromStarvingASmallGroup() {
+        Clock clock = Clock.systemUTC();
+        Backend backend = backend(clock);
+        Queue queue = queue(backend, clock);
+        for (int i = 0; i < 100; i++) {
+            queue.add("work", i, inGroup("big"));
+        }
+        String small = queue.add("work", -1, inGroup("small"));
+        assertThat(queue.limits().groupWaitingCount("big")).isEqualTo(100);
+        assertThat(queue.limits().waitingGroups()).containsExactlyInAnyOrder("big", "small");
+        List<String> starts = Collections.synchronizedList(new ArrayList<>());
+        startWorker(backend, clock, Handlers.builder().on("work", ctx -> {
+            starts.add(ctx.job().id());
+            return null;
+        }).build(), fastOptions().concurrency(1).build());
+        awaitState(queue, small, JobState.COMPLETED);
+        assertThat(starts.indexOf(small)).as("position of the small group's job in %s", starts).isBetween(0, 3);
+        eventually().until(() -> completed(queue) == 101);
+    }
+
+    @Test
+    void groupRateLimitIsNeverExceededAndAnUnlimitedGroupIsNotSlowedByItsBacklog() {
+        Clock clock = Clock.systemUTC();
+        Backend backend = backend(clock);
+        Queue queue = queue(backend, clock);
+        queue.limits().setGroupRateLimit("A", RateLimit.of(2, Duration.ofSeconds(1)));
+        List<Long> aStarts = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger bDone = new AtomicInteger();
+        AtomicInteger aDoneWhenBFinished = new AtomicInteger(-1);
+        for (int i = 0; i < 10; i++) {
+            queue.add("a", i, inGroup("A"));
+        }
+        for (int i = 0; i < 10; i++) {
+            queue.add("b", i, inGroup("B"));
+        }
+        startWorker(backend, clock, Handlers.builder().on("a", ctx -> {
+            aStarts.add(ctx.job().processedOn());
+            return null;
+        }).on("b", ctx -> {
+            if (bDone.incrementAndGet() == 10) {
+                aDoneWhenBFinished.set(aStarts.size());
+            }
+            return null;
+        }).build(), fastOptions().concurrency(4).build());
+        eventually().until(() -> completed(queue) == 20);
+        assertWindows(aStarts, 2, 1000);
+        // 10 starts at 2 per window need 5 windows: B finished while most of A still waited.
+        assertThat(aDoneWhenBFinished.get()).as("A jobs started when B finished").isBetween(0, 6);
+    }
+
+    @Test
+    void anEmptyFetchSaysWhenTheNextGroupWindowOpens() {
+        Clock clock = Clock.systemUTC();
+        Backend backend = backend(clock);
+        Queue queue = queue(backend, clock);
+        QueueBackend spi = backend.queue(queueName);
+        queue.limits().setGroupRateLimit("A", RateLimit.of(1, Duration.ofSeconds(3)));
+        String first = queue.add("job", 1, inGroup("A"));
+        queue.add("job", 2, inGroup("A"));
+        long now = clock.millis();
+        FetchResult fetched = spi.fetch(new FetchRequest("t:1", 5_000, null, now));
+        assertThat(fetched).isInstanceOfSatisfying(FetchResult.Fetched.class,
+                f -> assertThat(f.job().id()).isEqualTo(first));
+        FetchResult empty = spi.fetch(new FetchRequest("t:2", 5_000, null, clock.millis()));
+        assertThat(empty).isInstanceOf(FetchResult.Empty.class);
+        assertThat(((FetchResult.Empty) empty).nextDelayedAt()).as("when the group's window opens")
+                .isNotNull().isBetween(now + 2_000, clock.millis() + 3_000 + SLACK_MS);
+    }
+
+    @Test
+    void ungroupedJobsAreUnaffectedAndParkedJobsReadAsDelayed() {
+        Clock clock = Clock.systemUTC();
+        Backend backend = backend(clock);
+        Queue queue = queue(backend, clock);
+        queue.limits().setGroupRateLimit("slow", RateLimit.of(1, Duration.ofSeconds(30)));
+        List<String> slow = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            slow.add(queue.add("job", i, inGroup("slow")));
+        }
+        List<String> plain = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            plain.add(queue.add("job", i));
+        }
+        startWorker(backend, clock, Handlers.builder().on("job", ctx -> null).build(),
+                fastOptions().concurrency(2).build());
+        eventually().until(() -> plain.stream().allMatch(id -> queue.getState(id) == JobState.COMPLETED));
+        eventually().until(() -> queue.getState(slow.get(0)) == JobState.COMPLETED);
+        // One start per 30 s window: the rest stay parked, which readers see as delayed.
+        for (String id : slow.subList(1, 4)) {
+            assertThat(queue.getState(id)).isEqualTo(JobState.DELAYED);
+        }
+        assertThat(queue.counts(JobState.DELAYED).get(JobState.DELAYED)).isEqualTo(3);
+        assertThat(queue.limits().groupWaitingCount("slow")).isEqualTo(3);
+        assertThat(queue.limits().waitingGroups()).containsExactly("slow");
+        assertThat(queue.getJobs(JobState.DELAYED, 0, -1)).extracting(j -> j.id())
+                .containsExactlyInAnyOrderElementsOf(slow.subList(1, 4));
+    }
+
+    @Test
+    void retriesKeepTheSlotSoAConcurrencyOneGroupStaysInOrder() {
+        Clock clock = Clock.systemUTC();
+        Backend backend = backend(clock);
+        Queue queue = queue(backend, clock);
+        queue.limits().setGroupConcurrency("g", 1);
+        List<String> starts = Collections.synchronizedList(new ArrayList<>());
+        JobOptions retrying = JobOptions.builder().group("g").attempts(3)
+                .backoff(Backoff.fixed(Duration.ofMillis(200))).build();
+        String first = queue.add("flaky", 0, retrying);
+        String second = queue.add("flaky", 1, retrying);
+        String third = queue.add("flaky", 2, retrying);
+        Map<String, Integer> names = new HashMap<>(Map.of(first, 0, second, 1, third, 2));
+        startWorker(backend, clock, Handlers.builder().on("flaky", ctx -> {
+            starts.add(names.get(ctx.job().id()) + "#" + ctx.job().attemptsStarted());
+            if (ctx.job().attemptsStarted() < 2 && !ctx.job().id().equals(third)) {
+                throw new IllegalStateException("first attempt fails");
+            }
+            return null;
+        }).build(), fastOptions().concurrency(3).build());
+        eventually().until(() -> completed(queue) == 3);
+        assertThat(starts).containsExactly("0#1", "0#2", "1#1", "1#2", "2#1");
+    }
+
+    @Test
+    void aDelayedGroupedJobJoinsTheBackOfItsGroupWhenDue() {
+        Clock clock = Clock.systemUTC();
+        Backend backend = backend(clock);
+        Queue queue = queue(backend, clock);
+        queue.limits().setGroupConcurrency("g", 1);
+        List<Integer> starts = Collections.synchronizedList(new ArrayList<>());
+        queue.add("step", 0, inGroup("g"));
+        queue.add("step", 1, inGroup("g"));
+        queue.add("step", 2, JobOptions.builder().group("g").delay(Duration.ofMillis(100)).build());
+        startWorker(backend, clock, Handlers.builder().on("step", ctx -> {
+            starts.add(Integer.parseInt(ctx.job().dataJson()));
+            Thread.sleep(400);
+            return null;
+        }).build(), fastOptions().concurrency(3).build());
+        eventually().until(() -> completed(queue) == 3);
+        assertThat(starts).containsExactly(0, 1, 2);
+    }
+
+    /**
+     * A fixed window opens at the first start after the previous one expired and admits {@code max}
+     * starts: rebuilds the windows from the start times and counts each (as LimitsContract does).
+     */
+    private static void assertWindows(List<Long> starts, int max, long windowMillis) {
+        List<Long> sorted = new ArrayList<>(starts);
+        Collections.sort(sorted);
+        int i = 0;
+        while (i < sorted.size()) {
+            long opened = sorted.get(i);
+            int inWindow = 0;
+            while (i < sorted.size() && sorted.get(i) < opened + windowMillis - SLACK_MS) {
+                inWindow++;
+                i++;
+            }
+            assertThat(inWindow).as("starts in the window opened at %d: %s", opened, sorted).isLessThanOrEqualTo(max);
+        }
+    }
+}
