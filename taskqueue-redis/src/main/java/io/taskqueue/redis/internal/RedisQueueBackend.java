@@ -1,19 +1,13 @@
 package io.taskqueue.redis.internal;
 
-import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
-import io.taskqueue.JobState;
 import io.taskqueue.KeepJobs;
-import io.taskqueue.QueueEvent;
 import io.taskqueue.Subscription;
-import io.taskqueue.spi.CancelResult;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.FinishRequest;
 import io.taskqueue.spi.LockStatus;
 import io.taskqueue.spi.NewJob;
-import io.taskqueue.spi.QueueBackend;
-import io.taskqueue.spi.RemoveResult;
 import io.taskqueue.spi.RetryRequest;
 import io.taskqueue.spi.StatusCodes;
 import io.taskqueue.spi.WorkerChannel;
@@ -22,31 +16,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * One queue on Redis. Producing and working operations live here; reads and management are
- * delegated to {@link QueueAdmin}. Every operation is one Lua script (or one plain command where the
+ * One queue on Redis. Producing and working operations (the hot path) live here; reads,
+ * management, limits, groups and schedulers are one-line delegations in
+ * {@link QueueBackendDelegations}. Every operation is one Lua script (or one plain command where the
  * protocol uses one) on the backend's shared connection.
  */
-public final class RedisQueueBackend implements QueueBackend {
-    private final RedisContext ctx;
-    private final Keys keys;
-    private final QueueAdmin admin;
-    private final LimitOps limits;
-    private final SchedulerOps schedulers;
-    private final GroupOps groups;
+public final class RedisQueueBackend extends QueueBackendDelegations {
 
     public RedisQueueBackend(RedisContext ctx, Keys keys) {
-        this.ctx = ctx;
-        this.keys = keys;
-        this.admin = new QueueAdmin(ctx, keys);
-        this.limits = new LimitOps(ctx, keys);
-        this.schedulers = new SchedulerOps(ctx, keys);
-        this.groups = new GroupOps(ctx, keys);
+        super(ctx, keys);
     }
 
     /** Writes the meta hash as a BullMQ Queue does when it is constructed (protocol §3). */
@@ -259,133 +241,6 @@ public final class RedisQueueBackend implements QueueBackend {
         return ctx.await(ctx.connection().async().hgetall(keys.checkpoints(jobId)), "checkpoints");
     }
 
-    // ---- reads and management: see QueueAdmin ----
-
-    @Override
-    public Optional<Job> getJob(String jobId) {
-        return admin.getJob(jobId);
-    }
-
-    @Override
-    public JobState getState(String jobId) {
-        return admin.getState(jobId);
-    }
-
-    @Override
-    public List<Job> getJobs(JobState state, long start, long end, boolean ascending) {
-        return admin.getJobs(state, start, end, ascending);
-    }
-
-    @Override
-    public Map<JobState, Long> counts(Set<JobState> states) {
-        return admin.counts(states);
-    }
-
-    @Override
-    public List<String> getLogs(String jobId, long start, long end) {
-        return ctx.await(ctx.connection().async().lrange(keys.logs(jobId), start, end), "getLogs");
-    }
-
-    @Override
-    public void pause() {
-        admin.pause(true);
-    }
-
-    @Override
-    public void resume() {
-        admin.pause(false);
-    }
-
-    @Override
-    public boolean isPaused() {
-        return ctx.await(ctx.connection().async().hexists(keys.meta(), "paused"), "isPaused");
-    }
-
-    @Override
-    public RemoveResult remove(String jobId) {
-        return admin.remove(jobId);
-    }
-
-    @Override
-    public boolean retryJob(String jobId, JobState from, long now) {
-        return admin.retryJob(jobId, from);
-    }
-
-    @Override
-    public boolean promote(String jobId, long now) {
-        return admin.promote(jobId);
-    }
-
-    @Override
-    public boolean changeDelay(String jobId, long delayMillis, long now) {
-        return admin.changeDelay(jobId, delayMillis, now);
-    }
-
-    @Override
-    public boolean changePriority(String jobId, int priority, boolean lifo) {
-        return admin.changePriority(jobId, priority, lifo);
-    }
-
-    @Override
-    public List<String> clean(long graceMillis, int limit, JobState state, long now) {
-        return admin.clean(graceMillis, limit, state, now);
-    }
-
-    @Override
-    public void drain(boolean includeDelayed) {
-        admin.drain(includeDelayed);
-    }
-
-    @Override
-    public void obliterate(boolean force) {
-        admin.obliterate(force);
-        groups.obliterate();
-    }
-
-    @Override
-    public CancelResult cancel(String jobId, String reason, long now) {
-        return admin.cancel(jobId, reason, now);
-    }
-
-    @Override
-    public Subscription subscribe(String afterId, Consumer<QueueEvent> consumer) {
-        return EventStream.start(ctx, keys, Objects.requireNonNull(afterId, "afterId"),
-                Objects.requireNonNull(consumer, "consumer"));
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
-    // ---- schedulers and flows (issue 5) ----
-
-    @Override
-    public String upsertJobScheduler(String schedulerId, io.taskqueue.SchedulerSpec spec, NewJob template) {
-        return schedulers.upsert(schedulerId, spec, template);
-    }
-
-    @Override
-    public boolean removeJobScheduler(String schedulerId) {
-        return schedulers.remove(schedulerId);
-    }
-
-    @Override
-    public List<io.taskqueue.JobScheduler> getJobSchedulers() {
-        return schedulers.list();
-    }
-
-    @Override
-    public Map<String, String> getChildrenValues(String jobId) {
-        return ctx.await(ctx.connection().async().hgetall(keys.job(jobId) + ":processed"), "getChildrenValues");
-    }
-
-    @Override
-    public Map<String, String> getIgnoredChildrenFailures(String jobId) {
-        return ctx.await(ctx.connection().async().hgetall(keys.job(jobId) + ":failed"), "getIgnoredChildrenFailures");
-    }
-
-    // ---- limits (issue 5) ----
-
     private static String limiterMax(FetchRequest request) {
         return request.limiter() == null ? "" : Integer.toString(request.limiter().max());
     }
@@ -400,85 +255,8 @@ public final class RedisQueueBackend implements QueueBackend {
         return points > 0 ? Integer.toString(points) : "";
     }
 
-    @Override
-    public void setGlobalConcurrency(Integer concurrency) {
-        limits.setGlobalConcurrency(concurrency);
-    }
 
-    @Override
-    public Integer globalConcurrency() {
-        return limits.globalConcurrency();
-    }
-
-    @Override
-    public void setGlobalRateLimit(io.taskqueue.RateLimit limit) {
-        limits.setGlobalRateLimit(limit);
-    }
-
-    @Override
-    public io.taskqueue.RateLimit globalRateLimit() {
-        return limits.globalRateLimit();
-    }
-
-    @Override
-    public void rateLimit(long ttlMillis) {
-        limits.rateLimit(ttlMillis);
-    }
-
-    @Override
-    public long rateLimitTtl(Integer maxJobs) {
-        return limits.rateLimitTtl(maxJobs);
-    }
-
-    @Override
-    public void removeRateLimitKey() {
-        limits.removeRateLimitKey();
-    }
-
-    @Override
-    public io.taskqueue.Metrics getMetrics(io.taskqueue.Metrics.Type type, long start, long end) {
-        return limits.metrics(Objects.requireNonNull(type, "type"), start, end);
-    }
-
-    @Override
-    public String deduplicationOwner(String dedupId) {
-        return limits.deduplicationOwner(dedupId);
-    }
-
-    @Override
-    public boolean removeDeduplicationKey(String dedupId) {
-        return limits.removeDeduplicationKey(dedupId);
-    }
-
-    // ---- job groups (issue 5): see GroupOps and the groups include ----
-
-    @Override
-    public void setGroupConcurrency(String group, Integer concurrency) {
-        groups.setConcurrency(group, concurrency);
-    }
-
-    @Override
-    public Integer groupConcurrency(String group) {
-        return groups.concurrency(group);
-    }
-
-    @Override
-    public void setGroupRateLimit(String group, io.taskqueue.RateLimit limit) {
-        groups.setRateLimit(group, limit);
-    }
-
-    @Override
-    public io.taskqueue.RateLimit groupRateLimit(String group) {
-        return groups.rateLimit(group);
-    }
-
-    @Override
-    public long groupWaitingCount(String group) {
-        return groups.waitingCount(Objects.requireNonNull(group, "group"));
-    }
-
-    @Override
-    public List<String> waitingGroups() {
-        return groups.waitingGroups();
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 }
