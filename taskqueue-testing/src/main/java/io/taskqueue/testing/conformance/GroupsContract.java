@@ -251,23 +251,4 @@ abstract class GroupsContract extends SchedulerFlowContract {
         eventually().until(() -> completed(queue) == 3);
         assertThat(starts).containsExactly(0, 1, 2);
     }
-
-    /**
-     * A fixed window opens at the first start after the previous one expired and admits {@code max}
-     * starts: rebuilds the windows from the start times and counts each (as LimitsContract does).
-     */
-    private static void assertWindows(List<Long> starts, int max, long windowMillis) {
-        List<Long> sorted = new ArrayList<>(starts);
-        Collections.sort(sorted);
-        int i = 0;
-        while (i < sorted.size()) {
-            long opened = sorted.get(i);
-            int inWindow = 0;
-            while (i < sorted.size() && sorted.get(i) < opened + windowMillis - SLACK_MS) {
-                inWindow++;
-                i++;
-            }
-            assertThat(inWindow).as("starts in the window opened at %d: %s", opened, sorted).isLessThanOrEqualTo(max);
-        }
-    }
 }

@@ -100,7 +100,7 @@ abstract class LimitsContract extends ControlContract {
      * A fixed window opens at the first start after the previous one expired and admits {@code max}
      * starts: rebuilds the windows from the start times and counts each.
      */
-    private static void assertWindows(List<Long> starts, int max, long windowMillis) {
+    static void assertWindows(List<Long> starts, int max, long windowMillis) {
         List<Long> sorted = new ArrayList<>(starts);
         Collections.sort(sorted);
         int i = 0;
