@@ -1,11 +1,8 @@
 package io.taskqueue.redis;
 
-import io.taskqueue.spi.Backend;
-import io.taskqueue.testing.conformance.BackendConformanceTest;
 import io.taskqueue.testing.server.RedisClusterExtension;
 import io.taskqueue.testing.server.RedisServer;
 import io.taskqueue.testing.server.RedisTestPrefix;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,32 +13,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * counted a CROSSSLOT error or a failed script (a script touching a key outside its slot fails).
  */
 @ExtendWith(RedisClusterExtension.class)
-class RedisClusterConformanceIT extends BackendConformanceTest {
-    private final RedisServer cluster;
-    private final RedisTestPrefix prefix;
-
+class RedisClusterConformanceIT extends RedisConformanceBase {
     RedisClusterConformanceIT(RedisServer cluster, RedisTestPrefix prefix) {
-        this.cluster = cluster;
-        this.prefix = prefix;
-    }
-
-    @Override
-    protected Backend newBackend(Clock clock) {
-        return RedisBackend.create(options(), clock);
-    }
-
-    @Override
-    protected Backend secondConnection(Backend primary, Clock clock) {
-        return RedisBackend.create(options(), clock);
-    }
-
-    private RedisBackendOptions options() {
-        return RedisBackendOptions.builder().url(cluster.uri().toString()).prefix(prefix.value()).build();
+        super(cluster, prefix);
     }
 
     @AfterEach
     void noCrossSlotErrors() {
-        ClusterErrors.assertNoCrossSlot(cluster);
-        ClusterErrors.assertNoFailedScripts(cluster);
+        ClusterErrors.assertNoCrossSlot(server());
+        ClusterErrors.assertNoFailedScripts(server());
     }
 }
