@@ -3,7 +3,6 @@ package io.taskqueue.testing.server;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
@@ -22,14 +21,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback,
         ParameterResolver {
 
-    private static final Namespace NAMESPACE = Namespace.create(PostgresExtension.class);
-
     /** The shared server, starting it on first use. */
     public static PostgresServer server(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SharedServer.class, k -> new SharedServer(PostgresServer.start()),
-                        SharedServer.class)
-                .server();
+        return ExtensionStores.perRun(context, PostgresExtension.class, "server", PostgresServer::start,
+                PostgresServer::close);
     }
 
     @Override
@@ -55,28 +50,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         if (parameter.getParameter().getType() == PostgresServer.class) {
             return server;
         }
-        // Keyed by the context's unique id so a method never inherits its class's schema through the
-        // store's parent lookup; the store closes the holder (dropping the schema) when the context
-        // ends, after all @AfterEach methods have run.
-        return context.getStore(Namespace.create(PostgresExtension.class, context.getUniqueId()))
-                .getOrComputeIfAbsent(SchemaCleanup.class,
-                        k -> new SchemaCleanup(PostgresTestSchema.create(server)), SchemaCleanup.class)
-                .schema();
-    }
-
-    /** Root-store holder: JUnit closes it when the test run ends, which stops the server. */
-    private record SharedServer(PostgresServer server) implements AutoCloseable {
-        @Override
-        public void close() {
-            server.close();
-        }
-    }
-
-    /** Context-store holder that drops the test's schema when its context closes. */
-    private record SchemaCleanup(PostgresTestSchema schema) implements AutoCloseable {
-        @Override
-        public void close() {
-            schema.drop();
-        }
+        return ExtensionStores.perContext(context, PostgresExtension.class, () -> PostgresTestSchema.create(server),
+                PostgresTestSchema::drop);
     }
 }

@@ -2,7 +2,6 @@ package io.taskqueue.testing.server;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
@@ -23,14 +22,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
   */
 public final class RedisClusterExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final Namespace NAMESPACE = Namespace.create(RedisClusterExtension.class);
-
     /** The shared cluster, starting it on first use. */
     public static RedisClusterServer cluster(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SharedCluster.class, k -> new SharedCluster(RedisClusterServer.start()),
-                        SharedCluster.class)
-                .cluster();
+        return ExtensionStores.perRun(context, RedisClusterExtension.class, "cluster", RedisClusterServer::start,
+                RedisClusterServer::close);
     }
 
     @Override
@@ -51,30 +46,12 @@ public final class RedisClusterExtension implements BeforeAllCallback, Parameter
         if (type == RedisClusterServer.class) {
             return cluster;
         }
-        RedisServer view = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(RedisServer.class, k -> cluster.asServer(), RedisServer.class);
+        RedisServer view = ExtensionStores.perRun(context, RedisClusterExtension.class, "view", cluster::asServer,
+                ignored -> { });
         if (type == RedisServer.class) {
             return view;
         }
-        return context.getStore(Namespace.create(RedisClusterExtension.class, context.getUniqueId()))
-                .getOrComputeIfAbsent(PrefixCleanup.class, k -> new PrefixCleanup(RedisTestPrefix.random(view)),
-                        PrefixCleanup.class)
-                .prefix();
-    }
-
-    /** Root-store holder: JUnit closes it when the test run ends, which stops the cluster. */
-    private record SharedCluster(RedisClusterServer cluster) implements AutoCloseable {
-        @Override
-        public void close() {
-            cluster.close();
-        }
-    }
-
-    /** Context-store holder that deletes the test's keys when its context closes. */
-    private record PrefixCleanup(RedisTestPrefix prefix) implements AutoCloseable {
-        @Override
-        public void close() {
-            prefix.deleteAll();
-        }
+        return ExtensionStores.perContext(context, RedisClusterExtension.class, () -> RedisTestPrefix.random(view),
+                RedisTestPrefix::deleteAll);
     }
 }

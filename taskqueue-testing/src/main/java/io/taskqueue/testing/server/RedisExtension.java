@@ -4,7 +4,6 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
@@ -26,14 +25,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class RedisExtension
         implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, ParameterResolver {
 
-    private static final Namespace NAMESPACE = Namespace.create(RedisExtension.class);
-
     /** The shared server, starting it on first use. */
     public static RedisServer server(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SharedServer.class, k -> new SharedServer(RedisServer.start()),
-                        SharedServer.class)
-                .server();
+        return ExtensionStores.perRun(context, RedisExtension.class, "server", RedisServer::start, RedisServer::close);
     }
 
     @Override
@@ -64,37 +58,18 @@ public final class RedisExtension
         if (parameter.getParameter().getType() == RedisServer.class) {
             return server;
         }
-        // Keyed by the context's unique id so a method never inherits its class's prefix through the
-        // store's parent lookup; the store closes the holder (and so deletes the keys) when the
-        // context ends, after all @AfterEach methods have run.
-        return context.getStore(Namespace.create(RedisExtension.class, context.getUniqueId()))
-                .getOrComputeIfAbsent(PrefixCleanup.class,
-                        k -> new PrefixCleanup(RedisTestPrefix.random(server)), PrefixCleanup.class)
-                .prefix();
+        return ExtensionStores.perContext(context, RedisExtension.class, () -> RedisTestPrefix.random(server),
+                prefix -> {
+                    if (prefix.server().isRunning()) {
+                        prefix.deleteAll();
+                    }
+                });
     }
 
     private static void revive(ExtensionContext context) {
         RedisServer server = server(context);
         if (!server.isRunning()) {
             server.restart();
-        }
-    }
-
-    /** Root-store holder: JUnit closes it when the test run ends, which stops the server. */
-    private record SharedServer(RedisServer server) implements AutoCloseable {
-        @Override
-        public void close() {
-            server.close();
-        }
-    }
-
-    /** Context-store holder that deletes the test's keys when its context closes. */
-    private record PrefixCleanup(RedisTestPrefix prefix) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (prefix.server().isRunning()) {
-                prefix.deleteAll();
-            }
         }
     }
 }
