@@ -58,25 +58,7 @@ final class SyncCalls {
         } catch (RejectedExecutionException e) {
             return Answer.unavailable();
         }
-        try {
-            T value = future.get(timeoutNanos, TimeUnit.NANOSECONDS);
-            breaker.succeeded();
-            return Answer.of(value);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            breaker.failed();
-            LOG.warn("task tracker: {} took longer than {} ms; going ahead without it", what,
-                    TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
-        } catch (ExecutionException e) {
-            if (!Failures.isBadData(e.getCause())) {
-                breaker.failed();
-            }
-            LOG.warn("task tracker: {} failed ({}); going ahead without it", what, Failures.describe(e.getCause()));
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-        }
-        return Answer.unavailable();
+        return settle(what, future);
     }
 
     /**
@@ -89,6 +71,11 @@ final class SyncCalls {
             return Answer.unavailable();
         }
         CompletableFuture<T> future = start.get();
+        return settle(what, future);
+    }
+
+    /** Waits for {@code future} within the timeout, keeping the breaker and the log up to date. */
+    private <T> Answer<T> settle(String what, Future<T> future) {
         try {
             T value = future.get(timeoutNanos, TimeUnit.NANOSECONDS);
             breaker.succeeded();
