@@ -1,57 +1,66 @@
 package io.taskqueue;
 
 import io.taskqueue.spi.Backend;
+import io.taskqueue.spi.FlowSupport;
 import io.taskqueue.spi.NewFlowNode;
 import io.taskqueue.spi.NewJob;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * Adds flows: trees of jobs where each parent waits in {@link JobState#WAITING_CHILDREN} until its
- * children complete, like BullMQ's {@code FlowProducer}. A whole tree is added atomically. On Redis
- * the queues of one flow must share a hash slot in Cluster mode (use a hash tag in the prefix).
+ * children complete, like BullMQ's {@code FlowProducer}. A whole tree is added atomically. Made by
+ * {@link TaskQueue#flows()}; needs {@link Capability#FLOWS}. On Redis Cluster the queues of one flow
+ * must share a hash slot (use a hash tag in the prefix).
  *
  * <pre>{@code
- * FlowJob ids = FlowProducer.create(backend).add(FlowNode.of("reports", "summary", null).withChildren(
+ * FlowJob ids = taskQueue.flows().add(FlowNode.of("reports", "summary", null).withChildren(
  *         FlowNode.of("parts", "part", 1), FlowNode.of("parts", "part", 2).onFailure(ChildFailurePolicy.IGNORE)));
  * }</pre>
  */
 public final class FlowProducer {
     private final Backend backend;
-    private final PayloadCodec codec;
     private final Clock clock;
+    private final PayloadCodec codec;
+    private final JobLifecycleListener listener;
 
-    private FlowProducer(Backend backend, PayloadCodec codec, Clock clock) {
-        this.backend = Objects.requireNonNull(backend, "backend");
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /** A producer with the JSON codec and the system clock. */
-    public static FlowProducer create(Backend backend) {
-        return new FlowProducer(backend, new JacksonCodec(), Clock.systemUTC());
-    }
-
-    /** A producer with {@code codec} for payloads and {@code clock} for timestamps. */
-    public static FlowProducer create(Backend backend, PayloadCodec codec, Clock clock) {
-        return new FlowProducer(backend, codec, clock);
+    FlowProducer(Backend backend, Clock clock, PayloadCodec codec, JobLifecycleListener listener) {
+        this.backend = backend;
+        this.clock = clock;
+        this.codec = codec;
+        this.listener = listener;
     }
 
     /** Adds the tree rooted at {@code root} in one atomic step; returns the ids it was given. */
     public FlowJob add(FlowNode root) {
-        return backend.addFlow(toNew(root, clock.millis()));
+        JobQueue.validateName(root.queueName());
+        FlowSupport flows = Capability.FLOWS.of(backend.queue(root.queueName()), FlowSupport.class, backend.describe());
+        NewFlowNode tree = toNew(root, clock.millis());
+        FlowJob added = flows.addFlow(tree);
+        announce(tree, added);
+        return added;
     }
 
     private NewFlowNode toNew(FlowNode node, long now) {
+        JobQueue.validateName(node.queueName());
         List<NewFlowNode> children = new ArrayList<>(node.children().size());
         for (FlowNode child : node.children()) {
             children.add(toNew(child, now));
         }
         JobOptions options = node.options() != null ? node.options() : JobOptions.defaults();
-        Object data = node.data() == null ? java.util.Map.of() : node.data();
+        Object data = node.data() == null ? Map.of() : node.data();
         return new NewFlowNode(node.queueName(), new NewJob(node.name(), codec.encode(data), options, now),
                 node.onFailure(), children);
+    }
+
+    private void announce(NewFlowNode node, FlowJob added) {
+        NewJob job = node.job();
+        listener.onEnqueued(node.queueName(), Job.created(added.id(), job.name(), job.dataJson(), job.options(),
+                job.timestamp()));
+        for (int i = 0; i < node.children().size() && i < added.children().size(); i++) {
+            announce(node.children().get(i), added.children().get(i));
+        }
     }
 }

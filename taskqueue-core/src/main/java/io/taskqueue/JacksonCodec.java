@@ -1,6 +1,8 @@
 package io.taskqueue;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Objects;
@@ -12,9 +14,23 @@ import java.util.Objects;
 public final class JacksonCodec implements PayloadCodec {
     private final ObjectMapper mapper;
 
-    /** A codec with a mapper configured for job payloads. */
+    /** A codec with a mapper configured for job payloads up to {@link TaskQueue#DEFAULT_MAX_PAYLOAD_BYTES}. */
     public JacksonCodec() {
-        this(new ObjectMapper()
+        this(TaskQueue.DEFAULT_MAX_PAYLOAD_BYTES);
+    }
+
+    /**
+     * A codec with a mapper configured for job payloads that reads documents of up to
+     * {@code maxPayloadBytes} (Jackson's own default stops strings at 20 million characters), so
+     * that it reads every payload a task queue with that limit accepts.
+     */
+    public JacksonCodec(int maxPayloadBytes) {
+        this(new ObjectMapper(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxDocumentLength(maxPayloadBytes)
+                                .maxStringLength(maxPayloadBytes)
+                                .build())
+                        .build())
                 .findAndRegisterModules()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
     }

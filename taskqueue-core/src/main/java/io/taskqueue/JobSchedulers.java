@@ -1,7 +1,7 @@
 package io.taskqueue;
 
 import io.taskqueue.spi.NewJob;
-import io.taskqueue.spi.QueueBackend;
+import io.taskqueue.spi.SchedulerSupport;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The job schedulers of one queue (BullMQ's v6 "job schedulers"): each produces a job on a fixed
  * interval or a cron schedule, with ids {@code repeat:<schedulerId>:<millis>}. Obtain it from
- * {@link Queue#schedulers()}.
+ * {@link JobQueue#schedulers()}.
  */
 public final class JobSchedulers {
     /** Builds the stored form of a template job with the queue's codec, clock and defaults. */
@@ -19,10 +19,10 @@ public final class JobSchedulers {
         NewJob encode(String name, Object data, JobOptions options);
     }
 
-    private final QueueBackend backend;
+    private final SchedulerSupport backend;
     private final TemplateEncoder encoder;
 
-    JobSchedulers(QueueBackend backend, TemplateEncoder encoder) {
+    JobSchedulers(SchedulerSupport backend, TemplateEncoder encoder) {
         this.backend = backend;
         this.encoder = encoder;
     }
@@ -44,17 +44,17 @@ public final class JobSchedulers {
         if (template.options().jobId() != null) {
             throw new IllegalArgumentException("a scheduler's job template cannot have a custom job id");
         }
-        return backend.upsertJobScheduler(schedulerId, spec, template);
+        return backend.upsertScheduler(schedulerId, spec, template);
     }
 
     /** Removes a scheduler and its pending job; false when there was none. */
     public boolean remove(String schedulerId) {
-        return backend.removeJobScheduler(schedulerId);
+        return backend.removeScheduler(schedulerId);
     }
 
     /** The queue's schedulers, the soonest due first. */
     public List<JobScheduler> list() {
-        return backend.getJobSchedulers();
+        return backend.schedulers();
     }
 
     /** One scheduler, if it exists. */

@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code delayed}, {@code stalled}, {@code removed}, {@code retries-exhausted}, {@code drained},
  * {@code paused}, {@code resumed}, {@code cleaned}, {@code duplicated}, ...).
  *
- * @param id the stream id, usable to resume a subscription after it
+ * @param id the event's position in the stream (its {@link #cursor()} as text)
  * @param event the event name
  * @param fields the other fields, e.g. {@code jobId}, {@code prev}, {@code returnvalue}
  */
@@ -21,6 +21,11 @@ public record QueueEvent(String id, String event, Map<String, String> fields) {
         Objects.requireNonNull(event, "event");
         // Keeps the stream's field order, which BullMQ readers and humans rely on.
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /** The position of this event: subscribe from it to get the events after it. */
+    public EventCursor cursor() {
+        return EventCursor.of(id);
     }
 
     /** The {@code jobId} field, or {@code null} for queue-level events. */

@@ -1,19 +1,31 @@
 package io.taskqueue;
 
+import io.taskqueue.spi.GroupSupport;
+import io.taskqueue.spi.LimitSupport;
 import io.taskqueue.spi.QueueBackend;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Queue-wide limits, stored with the queue (meta {@code concurrency}, {@code max}, {@code duration}
- * and the {@code limiter} key) so that every worker honours them, BullMQ's Node workers included.
- * Obtain it from {@link Queue#limits()}. Per-worker limits are {@link WorkerOptions#limiter()}.
+ * Queue-wide limits, stored with the queue so that every worker honours them, BullMQ's Node workers
+ * included on Redis. Needs {@link Capability#LIMITS}; the group settings need {@link Capability#GROUPS}.
+ * Obtain it from {@link JobQueue#limits()}. Per-worker limits are {@link WorkerOptions#limiter()}.
  */
 public final class QueueLimits {
-    private final QueueBackend backend;
+    private final QueueBackend queue;
+    private final String backendDescription;
 
-    QueueLimits(QueueBackend backend) {
-        this.backend = backend;
+    QueueLimits(QueueBackend queue, String backendDescription) {
+        this.queue = queue;
+        this.backendDescription = backendDescription;
+    }
+
+    private LimitSupport limits() {
+        return Capability.LIMITS.of(queue, LimitSupport.class, backendDescription);
+    }
+
+    private GroupSupport groups() {
+        return Capability.GROUPS.of(queue, GroupSupport.class, backendDescription);
     }
 
     /** Caps how many jobs of this queue run at once across all workers. */
@@ -21,17 +33,17 @@ public final class QueueLimits {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
         }
-        backend.setGlobalConcurrency(concurrency);
+        limits().setGlobalConcurrency(concurrency);
     }
 
     /** Lifts the global concurrency cap. */
     public void removeGlobalConcurrency() {
-        backend.setGlobalConcurrency(null);
+        limits().setGlobalConcurrency(null);
     }
 
     /** The global concurrency, if set. */
     public Optional<Integer> globalConcurrency() {
-        return Optional.ofNullable(backend.globalConcurrency());
+        return Optional.ofNullable(limits().globalConcurrency());
     }
 
     /**
@@ -40,32 +52,32 @@ public final class QueueLimits {
      * BullMQ).
      */
     public void setGlobalRateLimit(int max, Duration duration) {
-        backend.setGlobalRateLimit(new RateLimit(max, duration));
+        limits().setGlobalRateLimit(new RateLimit(max, duration));
     }
 
     /** Lifts the global rate limit. */
     public void removeGlobalRateLimit() {
-        backend.setGlobalRateLimit(null);
+        limits().setGlobalRateLimit(null);
     }
 
     /** The global rate limit, if set. */
     public Optional<RateLimit> globalRateLimit() {
-        return Optional.ofNullable(backend.globalRateLimit());
+        return Optional.ofNullable(limits().globalRateLimit());
     }
 
     /** Rate-limits the queue for {@code ttl} from now, as a handler's {@link JobContext#rateLimit} does. */
     public void rateLimit(Duration ttl) {
-        backend.rateLimit(Math.max(1, ttl.toMillis()));
+        limits().rateLimit(Math.max(1, ttl.toMillis()));
     }
 
     /** How long the queue stays rate limited (zero when it is not). */
     public Duration rateLimitTtl() {
-        return Duration.ofMillis(backend.rateLimitTtl(null));
+        return Duration.ofMillis(limits().rateLimitTtl(null));
     }
 
     /** Ends the current rate-limit window now. */
     public void removeRateLimitKey() {
-        backend.removeRateLimitKey();
+        limits().resetRateLimit();
     }
 
     // ---- job groups (JobOptions.group) ----
@@ -76,35 +88,35 @@ public final class QueueLimits {
      */
     public void setGroupConcurrency(String group, int concurrency) {
         JobOptions.validateGroup(group);
-        backend.setGroupConcurrency(group, positive(concurrency));
+        groups().setGroupConcurrency(group, positive(concurrency));
     }
 
     /** Removes {@code group}'s own concurrency; the default for groups applies again. */
     public void removeGroupConcurrency(String group) {
         JobOptions.validateGroup(group);
-        backend.setGroupConcurrency(group, null);
+        groups().setGroupConcurrency(group, null);
     }
 
     /** The concurrency that applies to {@code group}: its own, else the default for groups, if any. */
     public Optional<Integer> groupConcurrency(String group) {
         JobOptions.validateGroup(group);
-        Integer own = backend.groupConcurrency(group);
+        Integer own = groups().groupConcurrency(group);
         return own != null ? Optional.of(own) : defaultGroupConcurrency();
     }
 
     /** The concurrency of every group without its own setting. */
     public void setDefaultGroupConcurrency(int concurrency) {
-        backend.setGroupConcurrency(null, positive(concurrency));
+        groups().setGroupConcurrency(null, positive(concurrency));
     }
 
     /** Removes the default group concurrency: groups without their own are not capped. */
     public void removeDefaultGroupConcurrency() {
-        backend.setGroupConcurrency(null, null);
+        groups().setGroupConcurrency(null, null);
     }
 
     /** The default group concurrency, if set. */
     public Optional<Integer> defaultGroupConcurrency() {
-        return Optional.ofNullable(backend.groupConcurrency(null));
+        return Optional.ofNullable(groups().groupConcurrency(null));
     }
 
     /**
@@ -113,46 +125,46 @@ public final class QueueLimits {
      */
     public void setGroupRateLimit(String group, RateLimit limit) {
         JobOptions.validateGroup(group);
-        backend.setGroupRateLimit(group, java.util.Objects.requireNonNull(limit, "limit"));
+        groups().setGroupRateLimit(group, java.util.Objects.requireNonNull(limit, "limit"));
     }
 
     /** Removes {@code group}'s own rate limit; the default for groups applies again. */
     public void removeGroupRateLimit(String group) {
         JobOptions.validateGroup(group);
-        backend.setGroupRateLimit(group, null);
+        groups().setGroupRateLimit(group, null);
     }
 
     /** The rate limit that applies to {@code group}: its own, else the default for groups, if any. */
     public Optional<RateLimit> groupRateLimit(String group) {
         JobOptions.validateGroup(group);
-        RateLimit own = backend.groupRateLimit(group);
+        RateLimit own = groups().groupRateLimit(group);
         return own != null ? Optional.of(own) : defaultGroupRateLimit();
     }
 
     /** The rate limit of every group without its own (each group gets its own windows). */
     public void setDefaultGroupRateLimit(RateLimit limit) {
-        backend.setGroupRateLimit(null, java.util.Objects.requireNonNull(limit, "limit"));
+        groups().setGroupRateLimit(null, java.util.Objects.requireNonNull(limit, "limit"));
     }
 
     /** Removes the default group rate limit. */
     public void removeDefaultGroupRateLimit() {
-        backend.setGroupRateLimit(null, null);
+        groups().setGroupRateLimit(null, null);
     }
 
     /** The default group rate limit, if set. */
     public Optional<RateLimit> defaultGroupRateLimit() {
-        return Optional.ofNullable(backend.groupRateLimit(null));
+        return Optional.ofNullable(groups().groupRateLimit(null));
     }
 
     /** How many jobs wait in {@code group}'s own queue (they show as delayed until released). */
     public long groupWaitingCount(String group) {
         JobOptions.validateGroup(group);
-        return backend.groupWaitingCount(group);
+        return groups().groupWaitingCount(group);
     }
 
     /** The groups with jobs waiting in their own queue. */
     public java.util.List<String> waitingGroups() {
-        return backend.waitingGroups();
+        return groups().waitingGroups();
     }
 
     private static int positive(int concurrency) {

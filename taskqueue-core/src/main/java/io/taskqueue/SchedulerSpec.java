@@ -1,6 +1,5 @@
 package io.taskqueue;
 
-import io.taskqueue.internal.CronPattern;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -91,6 +90,82 @@ public record SchedulerSpec(
         }
         long from = startDate != null ? Math.max(afterMillis, startDate.toEpochMilli()) : afterMillis;
         return CronPattern.parse(pattern).next(from, zone());
+    }
+
+    // The run times below are the one place that decides when a scheduler runs; backends store them.
+
+    /**
+     * When a scheduler created (or replaced) at {@code now} first runs, or empty when the schedule
+     * has nothing left to produce. A cron schedule runs at its first match after {@code now} (at
+     * {@code now} when {@link #immediately()}); an {@code every} schedule at its start date, else on
+     * its phase ({@code k*every + offset}) when an offset is known, else at once.
+     *
+     * @param keptOffset the phase of the {@code every} schedule this one replaces with the same
+     *     interval, or {@code null}; an offset given in this spec wins over it
+     */
+    public OptionalLong firstRun(long now, Long keptOffset) {
+        if (endDate != null && now > endDate.toEpochMilli()) {
+            return OptionalLong.empty();
+        }
+        if (pattern != null) {
+            OptionalLong next = immediately ? OptionalLong.of(now) : nextCronTime(now);
+            if (next.isEmpty() || (endDate != null && next.getAsLong() > endDate.toEpochMilli())) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(Math.max(next.getAsLong(), now));
+        }
+        if (startDate != null) {
+            return OptionalLong.of(Math.max(startDate.toEpochMilli(), now));
+        }
+        Long phase = offset != null ? Long.valueOf(offset.toMillis()) : keptOffset;
+        if (phase != null && phase > 0) {
+            return OptionalLong.of(nextSlotAfter(now, every.toMillis(), phase));
+        }
+        return OptionalLong.of(now);
+    }
+
+    /**
+     * The phase an {@code every} schedule keeps from its first run at {@code firstRunMillis}: the
+     * offset of this spec, else {@code keptOffset}, else the first run's own phase; 0 for cron.
+     */
+    public long phase(long firstRunMillis, Long keptOffset) {
+        if (every == null) {
+            return 0;
+        }
+        if (offset != null) {
+            return offset.toMillis();
+        }
+        return keptOffset != null ? keptOffset : Math.floorMod(firstRunMillis, every.toMillis());
+    }
+
+    /**
+     * When the scheduler runs after its run at {@code previousMillis}, decided when that run's job is
+     * fetched at {@code now}; empty once {@code producedCount} runs reach the limit, after the end
+     * date, or when a cron pattern has no later match. An {@code every} schedule that fell behind
+     * skips the missed slots and keeps its phase.
+     *
+     * @param phase the schedule's phase ({@link #phase}); ignored for cron
+     * @param producedCount how many runs were produced so far, the previous one included
+     */
+    public OptionalLong nextRun(long previousMillis, long phase, int producedCount, long now) {
+        if ((limit != null && producedCount + 1 > limit) || (endDate != null && now > endDate.toEpochMilli())) {
+            return OptionalLong.empty();
+        }
+        if (pattern != null) {
+            OptionalLong cron = nextCronTime(Math.max(now, previousMillis));
+            if (cron.isEmpty() || (endDate != null && cron.getAsLong() > endDate.toEpochMilli())) {
+                return OptionalLong.empty();
+            }
+            return cron;
+        }
+        long interval = every.toMillis();
+        long next = previousMillis + interval;
+        return OptionalLong.of(next < now ? nextSlotAfter(now, interval, phase) : next);
+    }
+
+    private static long nextSlotAfter(long now, long interval, long phase) {
+        long slot = Math.floorDiv(now, interval) * interval + phase;
+        return slot <= now ? slot + interval : slot;
     }
 
     /** Builder for {@link SchedulerSpec}; validation happens in {@link #build()}. */

@@ -1,6 +1,7 @@
 /**
- * The taskqueue API: {@link io.taskqueue.Queue} to add and manage jobs, {@link io.taskqueue.Worker}
- * to run them, typed {@link io.taskqueue.JobType}s with {@link io.taskqueue.Handlers}, options and
- * events. Semantics follow BullMQ 6.
+ * The taskqueue API. An application creates one {@link io.taskqueue.TaskQueue} from a backend URL;
+ * from it come {@link io.taskqueue.JobQueue}s to add and manage jobs, {@link io.taskqueue.Worker}s to
+ * run them with typed {@link io.taskqueue.JobType}s and {@link io.taskqueue.Handlers}, and
+ * {@link io.taskqueue.FlowProducer}s. Semantics follow BullMQ 6.
  */
 package io.taskqueue;

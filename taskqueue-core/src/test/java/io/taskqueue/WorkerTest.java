@@ -3,7 +3,6 @@ package io.taskqueue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.taskqueue.memory.InMemoryBackend;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,17 +13,16 @@ import org.junit.jupiter.api.Test;
 
 /** Worker features beyond the conformance suite: extension points, executors, health. */
 class WorkerTest {
-    private final InMemoryBackend backend = InMemoryBackend.create();
-    private final Queue queue = Queue.open(backend, "w");
+    private final TaskQueue taskQueue = TaskQueue.open("memory:");
+    private final JobQueue queue = taskQueue.queue("w");
 
     @AfterEach
     void close() {
-        queue.close();
-        backend.close();
+        taskQueue.close();
     }
 
     private Worker.Builder worker(Handlers handlers) {
-        return Worker.builder(backend, "w").handlers(handlers)
+        return taskQueue.worker("w").handlers(handlers)
                 .options(WorkerOptions.builder().drainDelay(Duration.ofMillis(20)).build());
     }
 

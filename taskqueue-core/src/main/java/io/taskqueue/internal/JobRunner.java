@@ -2,12 +2,15 @@ package io.taskqueue.internal;
 
 import io.taskqueue.Handlers;
 import io.taskqueue.JobInterceptor;
+import io.taskqueue.Capability;
 import io.taskqueue.JobOutcome;
+import io.taskqueue.RateLimitedException;
+import io.taskqueue.UnsupportedCapabilityException;
+import io.taskqueue.spi.LimitSupport;
 import io.taskqueue.PayloadException;
 import io.taskqueue.RetryLaterException;
 import io.taskqueue.UnrecoverableJobException;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -75,17 +78,16 @@ final class JobRunner {
     private JobOutcome afterThrow(JobRun run, Throwable error) {
         JobRun.StopSignal stop = run.stopSignal();
         if (stop != null) {
-            return switch (stop.kind()) {
-                case CANCELLED -> new JobOutcome.Cancelled(stop.reason());
-                case TIMEOUT -> resolver.failed(run.job(), new TimeoutException(stop.reason()));
-                case LOCK_LOST -> new JobOutcome.LockLost(stop.reason());
-                case CLOSING -> new JobOutcome.HandedBack();
-            };
+            return resolver.stopped(run.job(), stop);
         }
         if (error instanceof RetryLaterException retryLater) {
             return new JobOutcome.RetryLater(retryLater.delay());
         }
-        if (error instanceof io.taskqueue.RateLimitedException limited) {
+        if (error instanceof RateLimitedException limited) {
+            if (settings.backend().capability(LimitSupport.class).isEmpty()) {
+                return resolver.failed(run.job(),
+                        new UnsupportedCapabilityException(Capability.LIMITS, settings.backendDescription()));
+            }
             return new JobOutcome.RateLimited(limited.ttl());
         }
         if (error instanceof Error) {

@@ -17,7 +17,7 @@ final class LockKeeper implements Runnable {
     /** What the keeper calls when a lock is gone. */
     @FunctionalInterface
     interface HardStop {
-        void stop(JobRun run, JobRun.StopKind kind, String reason);
+        boolean stop(JobRun run, JobRun.StopKind kind, String reason);
     }
 
     private final WorkerSettings settings;

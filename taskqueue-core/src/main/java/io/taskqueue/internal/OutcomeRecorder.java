@@ -7,7 +7,8 @@ import io.taskqueue.LockLostException;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.FinishRequest;
-import io.taskqueue.spi.RetryRequest;
+import io.taskqueue.spi.LimitSupport;
+import io.taskqueue.spi.ReleaseRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ final class OutcomeRecorder {
         } else if (outcome instanceof JobOutcome.Failed failed) {
             List<String> stack = Stacktraces.append(job.stacktrace(), failed.error(), job.options().stackTraceLimit());
             if (failed.willRetry()) {
-                backend.retry(new RetryRequest(job.id(), run.token(), now, failed.retryDelay().toMillis(), true,
+                backend.release(ReleaseRequest.retry(job.id(), run.token(), now, failed.retryDelay().toMillis(),
                         failed.reason(), stack));
                 return FetchResult.EMPTY;
             }
@@ -63,16 +64,16 @@ final class OutcomeRecorder {
         } else if (outcome instanceof JobOutcome.Cancelled cancelled) {
             return finishFailed(run, cancelled.reason(), null, next, now);
         } else if (outcome instanceof JobOutcome.RetryLater later) {
-            backend.retry(new RetryRequest(job.id(), run.token(), now, later.delay().toMillis(), false, null, null));
+            backend.release(ReleaseRequest.postpone(job.id(), run.token(), now, later.delay().toMillis()));
             return FetchResult.EMPTY;
         } else if (outcome instanceof JobOutcome.HandedBack) {
-            backend.handBack(job.id(), run.token(), now);
+            backend.release(ReleaseRequest.handBack(job.id(), run.token(), now));
             return FetchResult.EMPTY;
         } else if (outcome instanceof JobOutcome.RateLimited limited) {
-            // Protocol 5.7: store the limit first, then hand the job back; no attempt is spent.
+            // Store the limit first, then hand the job back (docs/protocol.md §5.7); no attempt is spent.
             long ttl = Math.max(1, limited.ttl().toMillis());
-            backend.rateLimit(ttl);
-            backend.handBack(job.id(), run.token(), now);
+            backend.capability(LimitSupport.class).orElseThrow().rateLimit(ttl);
+            backend.release(ReleaseRequest.handBack(job.id(), run.token(), now));
             return new FetchResult.RateLimited(ttl);
         } else if (outcome instanceof JobOutcome.LockLost) {
             return FetchResult.EMPTY;

@@ -10,7 +10,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Decides what a failed attempt means: its category, and whether and when the job runs again. */
+/**
+ * Decides what an attempt that did not return means: a failure's category, whether and when the
+ * job runs again, and the outcome of a run that was asked to stop. The one place for these.
+ */
 final class OutcomeResolver {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeResolver.class);
     private final WorkerSettings settings;
@@ -22,6 +25,16 @@ final class OutcomeResolver {
     /** A failure that ends the job now, whatever attempts remain. */
     static JobOutcome.Failed permanent(Throwable error, String reason) {
         return new JobOutcome.Failed(error, reason, ErrorCategory.PERMANENT, null);
+    }
+
+    /** The outcome of a run stopped by {@code stop}, whether its handler noticed or the worker stopped it hard. */
+    JobOutcome stopped(Job job, JobRun.StopSignal stop) {
+        return switch (stop.kind()) {
+            case CANCELLED -> new JobOutcome.Cancelled(stop.reason());
+            case TIMEOUT -> failed(job, new java.util.concurrent.TimeoutException(stop.reason()));
+            case LOCK_LOST -> new JobOutcome.LockLost(stop.reason());
+            case CLOSING -> new JobOutcome.HandedBack();
+        };
     }
 
     /** The outcome of an attempt of {@code job} that threw {@code error}. */

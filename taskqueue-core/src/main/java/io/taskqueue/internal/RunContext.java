@@ -1,6 +1,8 @@
 package io.taskqueue.internal;
 
+import io.taskqueue.Capability;
 import io.taskqueue.Job;
+import io.taskqueue.spi.CheckpointSupport;
 import io.taskqueue.JobCancelledException;
 import io.taskqueue.JobContext;
 import io.taskqueue.JobLifecycleListener;
@@ -74,7 +76,7 @@ final class RunContext<D> implements JobContext<D> {
     public void checkpoint(String key, Object state) {
         Objects.requireNonNull(key, "key");
         String json = codec.encode(state);
-        backend.saveCheckpoint(run.job().id(), key, json);
+        checkpoints().saveCheckpoint(run.job().id(), key, json);
         loadedCheckpoints().put(key, json);
     }
 
@@ -89,12 +91,16 @@ final class RunContext<D> implements JobContext<D> {
         if (loaded == null) {
             synchronized (this) {
                 if (checkpoints == null) {
-                    checkpoints = new ConcurrentHashMap<>(backend.checkpoints(run.job().id()));
+                    checkpoints = new ConcurrentHashMap<>(checkpoints().checkpoints(run.job().id()));
                 }
                 loaded = checkpoints;
             }
         }
         return loaded;
+    }
+
+    private CheckpointSupport checkpoints() {
+        return Capability.CHECKPOINTS.of(backend, CheckpointSupport.class, settings.backendDescription());
     }
 
     @Override

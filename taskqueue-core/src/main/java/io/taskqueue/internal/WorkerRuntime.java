@@ -1,11 +1,14 @@
 package io.taskqueue.internal;
 
+import io.taskqueue.DrainResult;
 import io.taskqueue.Job;
 import io.taskqueue.JobOutcome;
-import io.taskqueue.Subscription;
+import io.taskqueue.Worker;
 import io.taskqueue.WorkerHealth;
+import io.taskqueue.WorkerOptions;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
+import io.taskqueue.spi.ReleaseRequest;
 import io.taskqueue.spi.WorkerChannel;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,88 +16,117 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running parts of a worker: a fetch loop, a handler pool, a lock keeper on its own
- * high-priority thread (handlers cannot starve it), and a maintenance thread for stall checks and
- * hard timeouts. Closing stops fetching, waits for active jobs until a deadline, then hands the
- * rest back to the queue.
+ * A running worker: a fetch loop, a handler pool, and timers on the task queue's scheduler for lock
+ * renewal, stall checks and hard timeouts. Closing stops fetching, waits for active jobs until a
+ * deadline, then hands the rest back to the queue.
+ *
+ * <p>Whether a fetched job runs or goes back is decided in one place, {@link #runOrHandBack}: under
+ * the read side of the lifecycle lock, so that once {@link #close} has taken the write side no job
+ * starts, and every job fetched from then on, by the fetch loop or by a finish that fetched the next
+ * job, is handed back.
  */
-public final class WorkerRuntime {
+public final class WorkerRuntime implements Worker {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
     /** The longest single pause while rate limited, as BullMQ's {@code maximumRateLimitDelay}. */
     static final long MAX_RATE_LIMIT_DELAY_MS = 30_000;
+    /** How long closing waits for outcomes being written after the deadline for active jobs. */
+    private static final long RECORDING_WAIT_MS = 30_000;
 
     private final WorkerSettings settings;
     private final ExecutorService pool;
     private final boolean ownsPool;
+    private final Consumer<WorkerRuntime> onClose;
     private final Semaphore slots;
     private final Map<String, JobRun> active = new ConcurrentHashMap<>();
-    private final AtomicReference<WorkerHealth.State> state = new AtomicReference<>(WorkerHealth.State.NEW);
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile WorkerHealth.State state = WorkerHealth.State.NEW;
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    /** Outcomes being written (or next jobs being fetched) by handler threads right now. */
+    private final AtomicLong recording = new AtomicLong();
     private final OutcomeResolver resolver;
     private final JobRunner runner;
     private final OutcomeRecorder recorder;
-    private final ScheduledExecutorService lockKeeper;
-    private final ScheduledExecutorService maintenance;
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private volatile Instant lastFetchAt;
     /** Until when (worker clock, ms) this worker must not fetch because the queue is rate limited. */
     private volatile long rateLimitedUntil;
     private Thread fetcher;
     private WorkerChannel channel;
-    private Subscription cancellations;
 
-    public WorkerRuntime(WorkerSettings settings, ExecutorService userPool) {
+    public WorkerRuntime(WorkerSettings settings, ExecutorService userPool, Consumer<WorkerRuntime> onClose) {
         this.settings = settings;
-        String name = "taskqueue-" + settings.logName().replace('/', '-');
+        this.onClose = onClose;
         this.ownsPool = userPool == null;
         this.pool = userPool != null ? userPool
                 : EagerThreadPool.create(settings.options().effectiveThreadPool(),
-                        new NamedThreadFactory(name + "-handler", Thread.NORM_PRIORITY));
+                        new NamedThreadFactory(threadPrefix() + "-handler", Thread.NORM_PRIORITY));
         this.slots = new Semaphore(settings.options().concurrency());
         this.resolver = new OutcomeResolver(settings);
         this.runner = new JobRunner(settings, resolver);
         this.recorder = new OutcomeRecorder(settings);
-        this.lockKeeper = Executors.newSingleThreadScheduledExecutor(
-                new NamedThreadFactory(name + "-locks", Thread.MAX_PRIORITY));
-        this.maintenance = Executors.newSingleThreadScheduledExecutor(
-                new NamedThreadFactory(name + "-maintenance", Thread.NORM_PRIORITY));
     }
 
-    public void start() {
-        if (!state.compareAndSet(WorkerHealth.State.NEW, WorkerHealth.State.RUNNING)) {
-            throw new IllegalStateException("worker already started");
+    private String threadPrefix() {
+        return "taskqueue-" + settings.logName().replace('/', '-');
+    }
+
+    @Override
+    public Worker start() {
+        lifecycle.writeLock().lock();
+        try {
+            if (state != WorkerHealth.State.NEW) {
+                throw new IllegalStateException("worker on queue '" + settings.backend().name() + "' "
+                        + (state == WorkerHealth.State.RUNNING ? "was already started" : "is closed"));
+            }
+            channel = settings.backend().openWorkerChannel(settings.options().name(), this::onCancelRequested);
+            long renewEvery = Math.max(1, settings.lockDurationMillis() / 4);
+            timers.add(settings.scheduler().scheduleWithFixedDelay(new LockKeeper(settings, active, this::stopHard),
+                    renewEvery, renewEvery, TimeUnit.MILLISECONDS));
+            timers.add(settings.scheduler().scheduleWithFixedDelay(this::checkStalled, 0,
+                    settings.options().stalledInterval().toMillis(), TimeUnit.MILLISECONDS));
+            fetcher = new NamedThreadFactory(threadPrefix() + "-fetch", Thread.NORM_PRIORITY)
+                    .newThread(new FetchLoop(settings, this));
+            state = WorkerHealth.State.RUNNING;
+            fetcher.start();
+        } finally {
+            lifecycle.writeLock().unlock();
         }
-        channel = settings.backend().openWorkerChannel(settings.options().name());
-        cancellations = settings.backend().onCancelRequested(this::onCancelRequested);
-        long renewEvery = Math.max(1, settings.lockDurationMillis() / 4);
-        lockKeeper.scheduleWithFixedDelay(new LockKeeper(settings, active, this::stopHard),
-                renewEvery, renewEvery, TimeUnit.MILLISECONDS);
-        long stalledEvery = settings.options().stalledInterval().toMillis();
-        maintenance.scheduleWithFixedDelay(this::checkStalled, 0, stalledEvery, TimeUnit.MILLISECONDS);
-        fetcher = new NamedThreadFactory("taskqueue-" + settings.logName().replace('/', '-') + "-fetch",
-                Thread.NORM_PRIORITY).newThread(new FetchLoop(settings, this));
-        fetcher.start();
         LOG.info("{}: worker started (concurrency {}, lock {} ms)", settings.logName(),
                 settings.options().concurrency(), settings.lockDurationMillis());
+        return this;
+    }
+
+    @Override
+    public String queueName() {
+        return settings.backend().name();
+    }
+
+    @Override
+    public WorkerOptions options() {
+        return settings.options();
     }
 
     // ---- used by the fetch loop ----
 
     boolean isRunning() {
-        return state.get() == WorkerHealth.State.RUNNING;
+        return state == WorkerHealth.State.RUNNING;
     }
 
     Semaphore slots() {
@@ -103,6 +135,15 @@ public final class WorkerRuntime {
 
     WorkerChannel channel() {
         return channel;
+    }
+
+    /** Sleeps up to {@code millis}; returns early when the worker starts closing. */
+    void pause(long millis) {
+        try {
+            closing.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     FetchRequest nextFetchRequest() {
@@ -123,55 +164,47 @@ public final class WorkerRuntime {
         return Math.max(0, rateLimitedUntil - settings.now());
     }
 
-    /** Starts a fetched job in a slot the caller already holds. */
-    void dispatch(Job job, String token) {
-        JobRun run = new JobRun(job, token);
-        active.put(job.id(), run);
+    /**
+     * The fate of a job this worker fetched, decided here only: it runs in a slot the caller holds
+     * while the worker is running, else it goes back to the queue at once. Returns whether the slot
+     * now belongs to the job.
+     */
+    boolean runOrHandBack(Job job, String token) {
+        lifecycle.readLock().lock();
         try {
-            pool.execute(() -> execute(run));
-        } catch (RejectedExecutionException e) {
-            active.remove(job.id());
-            slots.release();
-            LOG.warn("{} job {}: handler pool refused the job; it will be recovered by the stall check",
-                    settings.logName(), job.id());
+            if (state == WorkerHealth.State.RUNNING) {
+                JobRun run = new JobRun(job, token);
+                active.put(job.id(), run);
+                try {
+                    pool.execute(() -> execute(run));
+                    return true;
+                } catch (RejectedExecutionException e) {
+                    active.remove(job.id(), run);
+                    LOG.warn("{} job {}: handler pool refused the job; handing it back", settings.logName(), job.id());
+                }
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+        handBack(job, token);
+        return false;
+    }
+
+    private void handBack(Job job, String token) {
+        try {
+            settings.backend().release(ReleaseRequest.handBack(job.id(), token, settings.now()));
+            LOG.debug("{} job {}: fetched while closing; handed back", settings.logName(), job.id());
+        } catch (RuntimeException e) {
+            LOG.warn("{} job {}: could not hand back; the stall check will recover it", settings.logName(), job.id(), e);
         }
     }
 
-    /**
-     * Runs every job that is ready now on the calling thread, one after another, without starting
-     * any thread: the synchronous mode for tests. Jobs that retry at once are run again; delayed
-     * ones wait for the clock.
-     */
-    public io.taskqueue.DrainResult drain() {
-        if (state.get() != WorkerHealth.State.NEW) {
+    @Override
+    public DrainResult drain() {
+        if (state != WorkerHealth.State.NEW) {
             throw new IllegalStateException("drain() is for workers that were not started");
         }
-        int done = 0;
-        int failedForGood = 0;
-        int retried = 0;
-        while (true) {
-            FetchRequest request = nextFetchRequest();
-            if (!(settings.backend().fetch(request) instanceof FetchResult.Fetched fetched)) {
-                return new io.taskqueue.DrainResult(done, failedForGood, retried);
-            }
-            JobRun run = new JobRun(fetched.job(), request.token());
-            JobOutcome outcome = runner.run(run);
-            run.settle();
-            JobOutcome recorded = recorder.record(run, outcome, null).outcome();
-            finished(run, recorded);
-            if (recorded instanceof JobOutcome.RateLimited) {
-                // Everything left is rate limited: the synchronous drain stops here.
-                return new io.taskqueue.DrainResult(done, failedForGood, retried + 1);
-            }
-            if (recorded instanceof JobOutcome.Completed) {
-                done++;
-            } else if (recorded instanceof JobOutcome.Failed f && f.willRetry()
-                    || recorded instanceof JobOutcome.RetryLater) {
-                retried++;
-            } else {
-                failedForGood++;
-            }
-        }
+        return new SyncDrain(settings, runner, recorder, this::nextFetchRequest, this::finished).run();
     }
 
     // ---- running a job ----
@@ -181,29 +214,30 @@ public final class WorkerRuntime {
         try {
             Job job = run.job();
             var timeout = job.options().timeout();
-            var timer = timeout == null ? null : maintenance.schedule(() -> stopHard(run, JobRun.StopKind.TIMEOUT,
-                    "job timed out after " + timeout.toMillis() + " ms"), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> timer = timeout == null ? null : settings.scheduler().schedule(
+                    () -> stopHard(run, JobRun.StopKind.TIMEOUT, "job timed out after " + timeout.toMillis() + " ms"),
+                    timeout.toMillis(), TimeUnit.MILLISECONDS);
             JobOutcome outcome = runner.run(run);
             if (timer != null) {
                 timer.cancel(false);
             }
-            if (!run.settle()) {
-                return;
-            }
-            active.remove(job.id(), run);
-            FetchRequest next = isRunning() ? nextFetchRequest() : null;
-            OutcomeRecorder.Recorded recorded = recorder.record(run, outcome, next);
-            finished(run, recorded.outcome());
-            if (recorded.next() instanceof FetchResult.Fetched fetchedNext && next != null) {
-                fetched(recorded.next());
-                if (isRunning()) {
-                    dispatch(fetchedNext.job(), next.token());
-                    slotPassedOn = true;
-                } else {
-                    handBackUnstarted(fetchedNext.job(), next.token());
+            recording.incrementAndGet();
+            try {
+                if (!run.settle()) {
+                    return;
                 }
-            } else if (recorded.next() instanceof FetchResult.RateLimited) {
-                fetched(recorded.next());
+                active.remove(job.id(), run);
+                FetchRequest next = isRunning() ? nextFetchRequest() : null;
+                OutcomeRecorder.Recorded recorded = recorder.record(run, outcome, next);
+                finished(run, recorded.outcome());
+                if (recorded.next() instanceof FetchResult.Fetched fetchedNext && next != null) {
+                    fetched(recorded.next());
+                    slotPassedOn = runOrHandBack(fetchedNext.job(), next.token());
+                } else if (recorded.next() instanceof FetchResult.RateLimited) {
+                    fetched(recorded.next());
+                }
+            } finally {
+                recording.decrementAndGet();
             }
         } catch (RuntimeException | Error e) {
             LOG.error("{} job {}: worker error while running the job", settings.logName(), run.job().id(), e);
@@ -217,28 +251,26 @@ public final class WorkerRuntime {
         }
     }
 
-    /** Stops a run without waiting for its handler and records the outcome now. */
-    void stopHard(JobRun run, JobRun.StopKind kind, String reason) {
+    /**
+     * Stops a run without waiting for its handler and records the outcome now; false when the run
+     * had already settled (its handler returned first).
+     */
+    boolean stopHard(JobRun run, JobRun.StopKind kind, String reason) {
         run.requestStop(kind, reason);
         if (!run.settle()) {
-            return;
+            return false;
         }
         active.remove(run.job().id(), run);
-        JobOutcome outcome = switch (kind) {
-            case TIMEOUT -> resolver.failed(run.job(),
-                    new java.util.concurrent.TimeoutException(reason));
-            case LOCK_LOST -> new JobOutcome.LockLost(reason);
-            case CLOSING -> new JobOutcome.HandedBack();
-            case CANCELLED -> new JobOutcome.Cancelled(reason);
-        };
         if (kind == JobRun.StopKind.LOCK_LOST) {
             LOG.warn("{} job {}: lock lost; the handler was told to stop and its result will be dropped",
                     settings.logName(), run.job().id());
         }
+        JobOutcome outcome = resolver.stopped(run.job(), new JobRun.StopSignal(kind, reason));
         finished(run, recorder.record(run, outcome, null).outcome());
         synchronized (active) {
             active.notifyAll();
         }
+        return true;
     }
 
     private void finished(JobRun run, JobOutcome outcome) {
@@ -248,14 +280,6 @@ public final class WorkerRuntime {
             failed.incrementAndGet();
         }
         settings.listener().onFinished(settings.backend().name(), run.job(), outcome, run.elapsedMillis());
-    }
-
-    private void handBackUnstarted(Job job, String token) {
-        try {
-            settings.backend().handBack(job.id(), token, settings.now());
-        } catch (RuntimeException e) {
-            LOG.warn("{} job {}: could not hand back; the stall check will recover it", settings.logName(), job.id(), e);
-        }
     }
 
     private void onCancelRequested(String jobId) {
@@ -280,19 +304,46 @@ public final class WorkerRuntime {
 
     // ---- closing ----
 
-    /** Stops fetching, waits until {@code deadline} for active jobs, hands the rest back; returns their ids. */
+    @Override
     public List<String> close(Duration deadline) {
-        if (state.compareAndSet(WorkerHealth.State.NEW, WorkerHealth.State.CLOSED)) {
-            shutdownThreads();
-            return List.of();
-        }
-        if (!state.compareAndSet(WorkerHealth.State.RUNNING, WorkerHealth.State.CLOSING)) {
-            return List.of();
+        lifecycle.writeLock().lock();
+        try {
+            if (state == WorkerHealth.State.NEW) {
+                state = WorkerHealth.State.CLOSED;
+                shutdown();
+                return List.of();
+            }
+            if (state != WorkerHealth.State.RUNNING) {
+                return List.of();
+            }
+            state = WorkerHealth.State.CLOSING;
+        } finally {
+            lifecycle.writeLock().unlock();
         }
         LOG.info("{}: closing, waiting up to {} ms for {} active jobs", settings.logName(), deadline.toMillis(),
                 active.size());
-        fetcher.interrupt();
-        joinQuietly(fetcher, 10_000);
+        closing.countDown();
+        slots.release(settings.options().concurrency());
+        channel.close();
+        joinQuietly(fetcher, RECORDING_WAIT_MS);
+        awaitActive(deadline);
+        List<String> handedBack = new ArrayList<>();
+        for (JobRun run : List.copyOf(active.values())) {
+            if (stopHard(run, JobRun.StopKind.CLOSING, "worker closing")) {
+                handedBack.add(run.job().id());
+            }
+        }
+        if (!handedBack.isEmpty()) {
+            LOG.warn("{}: handed back {} unfinished jobs: {}", settings.logName(), handedBack.size(), handedBack);
+        }
+        awaitRecordings();
+        shutdown();
+        state = WorkerHealth.State.CLOSED;
+        LOG.info("{}: worker closed", settings.logName());
+        return handedBack;
+    }
+
+    private void awaitActive(Duration deadline) {
         long until = System.nanoTime() + deadline.toNanos();
         synchronized (active) {
             while (!active.isEmpty() && System.nanoTime() < until) {
@@ -301,36 +352,36 @@ public final class WorkerRuntime {
                     active.wait(Math.min(waitMs, 100));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    break;
+                    return;
                 }
             }
         }
-        List<String> handedBack = new ArrayList<>();
-        for (JobRun run : List.copyOf(active.values())) {
-            handedBack.add(run.job().id());
-            stopHard(run, JobRun.StopKind.CLOSING, "worker closing");
-        }
-        if (!handedBack.isEmpty()) {
-            LOG.warn("{}: handed back {} unfinished jobs: {}", settings.logName(), handedBack.size(), handedBack);
-        }
-        shutdownThreads();
-        state.set(WorkerHealth.State.CLOSED);
-        LOG.info("{}: worker closed", settings.logName());
-        return handedBack;
     }
 
-    private void shutdownThreads() {
-        lockKeeper.shutdownNow();
-        maintenance.shutdownNow();
+    /** Handler threads writing an outcome must not be interrupted by the pool's shutdown. */
+    private void awaitRecordings() {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECORDING_WAIT_MS);
+        synchronized (active) {
+            while (recording.get() > 0 && System.nanoTime() < until) {
+                try {
+                    active.wait(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void shutdown() {
+        timers.forEach(timer -> timer.cancel(false));
         if (ownsPool) {
             pool.shutdownNow();
-        }
-        if (cancellations != null) {
-            cancellations.close();
         }
         if (channel != null) {
             channel.close();
         }
+        onClose.accept(this);
     }
 
     private static void joinQuietly(Thread thread, long millis) {
@@ -341,10 +392,16 @@ public final class WorkerRuntime {
         }
     }
 
+    @Override
     public WorkerHealth health() {
         Instant last = lastFetchAt;
         Duration since = last == null ? null : Duration.between(last, settings.clock().instant());
-        return new WorkerHealth(state.get(), last, since, active.size(), settings.options().concurrency(),
+        return new WorkerHealth(state, last, since, active.size(), settings.options().concurrency(),
                 completed.get(), failed.get());
+    }
+
+    @Override
+    public String toString() {
+        return "Worker[" + settings.logName() + ", " + state + "]";
     }
 }

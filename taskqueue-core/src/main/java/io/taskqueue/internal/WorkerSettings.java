@@ -11,11 +11,19 @@ import io.taskqueue.spi.QueueBackend;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleSupplier;
 
-/** Everything a worker's parts share, fixed when the worker is built. */
+/**
+ * Everything a worker's parts share, fixed when the {@code TaskQueue} builds the worker.
+ *
+ * @param backend the queue's backend
+ * @param backendDescription the backend for logs and errors
+ * @param scheduler the task queue's timer threads (lock renewal, stall checks, timeouts); not owned
+ */
 public record WorkerSettings(
         QueueBackend backend,
+        String backendDescription,
         Handlers handlers,
         WorkerOptions options,
         Clock clock,
@@ -25,7 +33,8 @@ public record WorkerSettings(
         ErrorClassifier classifier,
         Map<String, BackoffStrategy> backoffStrategies,
         DoubleSupplier random,
-        String workerId) {
+        String workerId,
+        ScheduledExecutorService scheduler) {
 
     /** The reason stored on a job cancelled by a user. */
     public static final String CANCELLED_REASON = "cancelled";

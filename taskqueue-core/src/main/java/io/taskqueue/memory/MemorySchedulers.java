@@ -1,24 +1,29 @@
 package io.taskqueue.memory;
 
+import io.taskqueue.InvalidJobStateException;
 import io.taskqueue.JobScheduler;
 import io.taskqueue.JobState;
 import io.taskqueue.SchedulerSpec;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.NewJob;
+import io.taskqueue.spi.SchedulerSupport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * The job schedulers of one in-memory queue (protocol §5.15), with the Redis backend's semantics:
- * iteration ids {@code repeat:<id>:<millis>}, {@code every} slots {@code k*every + offset}, the next
- * job produced when the current one is fetched and only by it. Times are the caller's, as for every
- * other operation here. Must be called with the queue's lock held.
+ * The job schedulers of one in-memory queue (docs/protocol.md §5.15), with the Redis backend's
+ * semantics: iteration ids {@code repeat:<id>:<millis>}, the next job produced when the current one
+ * is fetched and only by it. When runs happen is decided by {@link SchedulerSpec#firstRun} and
+ * {@link SchedulerSpec#nextRun}; this class stores the results. Times are the caller's, as for every
+ * other operation here.
  */
-final class MemorySchedulers {
+final class MemorySchedulers implements SchedulerSupport {
     /** How many {@code every} slots an upsert tries when job ids are taken (−11 on Redis). */
     private static final int FREE_SLOT_TRIES = 32;
 
@@ -30,7 +35,7 @@ final class MemorySchedulers {
     private static final class Entry {
         SchedulerSpec spec;
         NewJob template;
-        long offset;
+        long phase;
         long currentMillis;
         int currentCount;
         int iterationCount;
@@ -41,46 +46,55 @@ final class MemorySchedulers {
         this.manage = manage;
     }
 
-    String upsert(String id, SchedulerSpec spec, NewJob template) {
+    @Override
+    public String upsertScheduler(String schedulerId, SchedulerSpec spec, NewJob template) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(template, "template");
+        return s.locked(() -> upsert(schedulerId, spec, template));
+    }
+
+    @Override
+    public boolean removeScheduler(String schedulerId) {
+        return s.locked(() -> remove(schedulerId));
+    }
+
+    @Override
+    public List<JobScheduler> schedulers() {
+        return s.locked(this::list);
+    }
+
+    boolean isEmpty() {
+        return schedulers.isEmpty();
+    }
+
+    private String upsert(String id, SchedulerSpec spec, NewJob template) {
         long now = template.timestamp();
-        if (spec.endDate() != null && now > spec.endDate().toEpochMilli()) {
+        Entry old = schedulers.get(id);
+        boolean sameEvery = old != null && spec.every() != null && spec.every().equals(old.spec.every());
+        Long keptPhase = sameEvery ? old.phase : null;
+        OptionalLong first = spec.firstRun(now, keptPhase);
+        if (first.isEmpty()) {
             return null;
         }
-        Entry old = schedulers.get(id);
         boolean replaced = old != null && deletePending(iterationId(id, old.currentMillis));
+        // An unchanged interval keeps the slot of the job it replaced, so repeated upserts add nothing.
+        long millis = sameEvery && replaced ? old.currentMillis : first.getAsLong();
         Entry e = new Entry();
         e.spec = spec;
         e.template = template;
         e.iterationCount = old == null ? 1 : old.iterationCount;
-        long millis;
+        e.phase = spec.phase(millis, keptPhase);
         if (spec.isCron()) {
-            OptionalLong next = spec.immediately() ? OptionalLong.of(now) : spec.nextCronTime(now);
-            if (next.isEmpty()) {
-                return null;
-            }
-            millis = Math.max(next.getAsLong(), now);
             if (s.jobs.containsKey(iterationId(id, millis))) {
-                throw new io.taskqueue.InvalidJobStateException("job scheduler " + id + ": the next cron slot is taken");
+                throw new InvalidJobStateException("job scheduler " + id + ": the next cron slot is taken");
             }
         } else {
             long every = spec.every().toMillis();
-            boolean sameEvery = old != null && old.spec.every() != null && old.spec.every().equals(spec.every());
-            Long offset = spec.offset() != null ? Long.valueOf(spec.offset().toMillis()) : sameEvery ? old.offset : null;
-            if (sameEvery && replaced) {
-                millis = old.currentMillis;
-            } else if (spec.startDate() != null) {
-                millis = Math.max(spec.startDate().toEpochMilli(), now);
-            } else if (offset != null && offset > 0) {
-                millis = Math.floorDiv(now, every) * every + offset;
-                millis = millis <= now ? millis + every : millis;
-            } else {
-                millis = now;
-            }
-            e.offset = offset != null ? offset : Math.floorMod(millis, every);
             int tries = 0;
             while (s.jobs.containsKey(iterationId(id, millis))) {
                 if (++tries >= FREE_SLOT_TRIES) {
-                    throw new io.taskqueue.InvalidJobStateException("job scheduler " + id + ": 32 slots are taken");
+                    throw new InvalidJobStateException("job scheduler " + id + ": " + FREE_SLOT_TRIES + " slots are taken");
                 }
                 millis += every;
             }
@@ -89,7 +103,7 @@ final class MemorySchedulers {
         return produce(id, e, millis, 1, now);
     }
 
-    boolean remove(String id) {
+    private boolean remove(String id) {
         Entry e = schedulers.remove(id);
         if (e == null) {
             return false;
@@ -103,15 +117,23 @@ final class MemorySchedulers {
         return true;
     }
 
-    List<JobScheduler> list() {
+    private List<JobScheduler> list() {
         List<JobScheduler> out = new ArrayList<>();
-        schedulers.forEach((id, e) -> out.add(new JobScheduler(id, e.template.name(), e.spec, e.template.dataJson(),
+        schedulers.forEach((id, e) -> out.add(new JobScheduler(id, e.template.name(), withPhase(e), e.template.dataJson(),
                 e.template.options(), e.currentMillis, e.iterationCount)));
         out.sort(Comparator.comparing(JobScheduler::next));
         return out;
     }
 
-    /** After a fetch: when the fetched job is a scheduler's current job, produces the next one. */
+    private static SchedulerSpec withPhase(Entry e) {
+        if (e.spec.every() == null || e.spec.offset() != null) {
+            return e.spec;
+        }
+        return new SchedulerSpec(e.spec.every(), null, e.spec.timeZone(), e.spec.limit(), e.spec.startDate(),
+                e.spec.endDate(), e.spec.immediately(), Duration.ofMillis(e.phase));
+    }
+
+    /** After a fetch (caller holds the lock): when the fetched job is a scheduler's current job, produces the next one. */
     FetchResult afterFetch(FetchResult result, long now) {
         if (result instanceof FetchResult.Fetched fetched) {
             onFetched(fetched.job().id(), now);
@@ -128,33 +150,16 @@ final class MemorySchedulers {
         if (e == null || !jobId.equals(iterationId(id, e.currentMillis))) {
             return;
         }
-        int count = e.currentCount + 1;
-        SchedulerSpec spec = e.spec;
-        if ((spec.limit() != null && count > spec.limit())
-                || (spec.endDate() != null && now > spec.endDate().toEpochMilli())) {
+        OptionalLong next = e.spec.nextRun(e.currentMillis, e.phase, e.currentCount, now);
+        if (next.isEmpty()) {
             return;
         }
-        long next;
-        if (spec.isCron()) {
-            OptionalLong cron = spec.nextCronTime(Math.max(now, e.currentMillis));
-            if (cron.isEmpty() || (spec.endDate() != null && cron.getAsLong() > spec.endDate().toEpochMilli())) {
-                return;
-            }
-            next = cron.getAsLong();
-        } else {
-            long every = spec.every().toMillis();
-            next = e.currentMillis + every;
-            if (next < now) {
-                long aligned = Math.floorDiv(now, every) * every + e.offset;
-                next = aligned <= now ? aligned + every : aligned;
-            }
-        }
-        if (s.jobs.containsKey(iterationId(id, next))) {
-            s.emit("duplicated", "jobId", iterationId(id, next));
+        if (s.jobs.containsKey(iterationId(id, next.getAsLong()))) {
+            s.emit("duplicated", "jobId", iterationId(id, next.getAsLong()));
             return;
         }
         e.iterationCount++;
-        produce(id, e, next, count, now);
+        produce(id, e, next.getAsLong(), e.currentCount + 1, now);
     }
 
     /** Adds iteration {@code millis} through the normal add path, which also moves the id counter. */
@@ -163,8 +168,7 @@ final class MemorySchedulers {
         e.currentMillis = millis;
         e.currentCount = count;
         NewJob t = e.template;
-        var options = t.options().toBuilder().jobId(jobId)
-                .delay(java.time.Duration.ofMillis(Math.max(millis - now, 0))).build();
+        var options = t.options().toBuilder().jobId(jobId).delay(Duration.ofMillis(Math.max(millis - now, 0))).build();
         return manage.add(new NewJob(t.name(), t.dataJson(), options, now));
     }
 

@@ -3,22 +3,28 @@ package io.taskqueue.memory;
 import io.taskqueue.BackendException;
 import io.taskqueue.spi.WorkerChannel;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
- * A worker's wake-up line: the analogue of {@code BZPOPMIN marker} on a dedicated connection. A
- * marker set while nobody waits stays set, so a wake-up between a worker's empty fetch and its
- * wait is never lost; each marker wakes one waiter, as BZPOPMIN consumes the member it returns.
- * Delayed jobs cannot be timed here (due times use the callers' clocks), so the worker bounds
- * {@code maxWait} by the next due time it was told; a delay marker merely makes it re-plan early.
+ * A worker's line to an in-memory queue: the analogue of a blocking pop on the queue's marker on a
+ * dedicated connection, plus the worker's cancel notifications. A marker set while nobody waits
+ * stays set, so a wake-up between a worker's empty fetch and its wait is never lost; each marker
+ * wakes one waiter. Delayed jobs cannot be timed here (due times use the callers' clocks), so the
+ * worker bounds {@code maxWait} by the next due time it was told; a delay marker merely makes it
+ * re-plan early.
  */
 final class MemoryWorkerChannel implements WorkerChannel {
     private final QueueState s;
     private final String workerName;
+    private final Consumer<String> cancelListener;
     private volatile boolean closed;
 
-    MemoryWorkerChannel(QueueState state, String workerName) {
+    MemoryWorkerChannel(QueueState state, String workerName, Consumer<String> onCancelRequested) {
         this.s = state;
         this.workerName = workerName;
+        // A fresh wrapper per channel, so that closing removes exactly this registration.
+        this.cancelListener = onCancelRequested::accept;
+        s.cancelListeners.add(cancelListener);
     }
 
     @Override
@@ -59,6 +65,7 @@ final class MemoryWorkerChannel implements WorkerChannel {
     @Override
     public void close() {
         closed = true;
+        s.cancelListeners.remove(cancelListener);
         s.lock.lock();
         try {
             // Release this channel's waiter at once; others re-check and sleep again.

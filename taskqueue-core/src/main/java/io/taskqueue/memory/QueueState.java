@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Everything one queue stores — the analogue of the queue's Redis keys (§1.2) — and the primitive
@@ -82,6 +83,26 @@ final class QueueState {
         this.limits = new LimitState(clock);
         this.dedup = new DedupStore(this);
         this.groups = new GroupState(this, clock);
+    }
+
+    /** Runs {@code op} holding the queue's lock: the whole call is one atomic step. */
+    <T> T locked(Supplier<T> op) {
+        lock.lock();
+        try {
+            return op.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code op} holding the queue's lock. */
+    void locked(Runnable op) {
+        lock.lock();
+        try {
+            op.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** XADD to the events stream. */

@@ -6,7 +6,7 @@ import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.FinishRequest;
 import io.taskqueue.spi.LockStatus;
-import io.taskqueue.spi.RetryRequest;
+import io.taskqueue.spi.ReleaseRequest;
 import io.taskqueue.spi.StatusCodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,8 +170,17 @@ final class WorkOps {
         }
     }
 
-    /** §5.5: retryJob (no delay) or moveToDelayed (with delay). */
-    void retry(RetryRequest r) {
+    /** Puts an active job back: a retry or a postponement ({@link #retry}) or a hand-back ({@link #handBack}). */
+    void release(ReleaseRequest r) {
+        if (r.kind() == ReleaseRequest.Kind.HAND_BACK) {
+            handBack(r.jobId(), r.token());
+        } else {
+            retry(r);
+        }
+    }
+
+    /** docs/protocol.md §5.5: retryJob (no delay) or moveToDelayed (with delay). */
+    private void retry(ReleaseRequest r) {
         boolean immediate = r.delayMillis() == 0;
         if (immediate) {
             // The immediate-retry script promotes before anything else, like a fetch.
@@ -186,7 +195,7 @@ final class WorkOps {
             job.stacktrace = new ArrayList<>(r.stacktrace());
         }
         removeFromActive(job, "retry");
-        if (r.spendAttempt()) {
+        if (r.kind() == ReleaseRequest.Kind.RETRY) {
             job.attemptsMade++;
         }
         if (immediate) {
@@ -201,8 +210,8 @@ final class WorkOps {
         }
     }
 
-    /** §5.7 moveJobFromActiveToWait: to the front of the queue or of the priority class. */
-    void handBack(String jobId, String token) {
+    /** docs/protocol.md §5.7 moveJobFromActiveToWait: to the front of the queue or of the priority class. */
+    private void handBack(String jobId, String token) {
         MemoryJob job = requireJob(jobId, "handBack");
         checkLock(job, token, "handBack");
         removeFromActive(job, "handBack");

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param now the worker's clock, epoch milliseconds
  * @param limiter the worker's rate limit (BullMQ's {@code limiter}), or {@code null}; the queue's
  *     global rate limit overrides its {@code max}, and its {@code duration} wins over the global one
- *     (protocol §3)
+ *     (only sent to a backend with {@link LimitSupport})
  */
 public record FetchRequest(String token, long lockDurationMillis, String workerName, long now, RateLimit limiter) {
     public FetchRequest {

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param stacktrace the job's whole stack trace list to store, or {@code null} to leave it as is
  * @param keep retention for the target state
  * @param next a fetch to run after finishing, or {@code null}
- * @param metricsMaxDataPoints per-minute metrics points to keep for the target state (protocol
- *     §5.17), or 0 to collect no metrics
+ * @param metricsMaxDataPoints per-minute metrics points to keep for the target state, or 0 to
+ *     collect none (only sent to a backend with {@link MetricsSupport})
  */
 public record FinishRequest(String jobId, String token, long now, boolean completed, String value,
         List<String> stacktrace, KeepJobs keep, FetchRequest next, int metricsMaxDataPoints) {

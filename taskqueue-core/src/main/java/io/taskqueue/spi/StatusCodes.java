@@ -6,8 +6,9 @@ import io.taskqueue.LockLostException;
 import io.taskqueue.TaskQueueException;
 
 /**
- * BullMQ's negative status codes (protocol §5.0) and the one mapping from a code to the exception
- * users see, shared by every backend so that messages are identical whatever the datastore.
+ * The status codes of failed steps (the negative codes of {@code docs/protocol.md} §5.0) and the one
+ * mapping from a code to the exception users see, shared by every backend so that messages are
+ * identical whatever the store.
  */
 public final class StatusCodes {
     /** The job does not exist. */

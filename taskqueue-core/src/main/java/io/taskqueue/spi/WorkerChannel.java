@@ -3,17 +3,20 @@ package io.taskqueue.spi;
 import java.time.Duration;
 
 /**
- * A worker's private wake-up line (Redis: a dedicated connection blocked on the queue's marker,
- * named so that dashboards list the worker). One per worker; closed by the worker.
+ * A worker's private line to its queue: it wakes the worker when there may be work and delivers
+ * cancel requests for running jobs (on Redis a dedicated connection, which dashboards list as the
+ * worker). One per worker; closed by the worker.
  */
 public interface WorkerChannel extends AutoCloseable {
     /**
-     * Blocks until there may be work (a job was added, promoted, retried or recovered) or
-     * {@code maxWait} passes, whichever comes first. Spurious returns are allowed: the worker always
-     * fetches afterwards. Must return promptly, by throwing, when the calling thread is interrupted.
+     * Blocks until there may be work (a job was added, promoted, retried or recovered), until
+     * {@code maxWait} passes, or until the channel is closed, whichever comes first. Spurious returns
+     * are allowed: the worker always fetches afterwards. A wait ended by {@link #close()} returns or
+     * throws promptly; the worker tells the two apart by its own state.
      */
     void awaitWork(Duration maxWait) throws InterruptedException;
 
+    /** Ends a wait in progress promptly and releases what the channel holds. Idempotent. */
     @Override
     void close();
 }

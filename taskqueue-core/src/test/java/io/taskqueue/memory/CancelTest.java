@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taskqueue.Job;
 import io.taskqueue.JobState;
 import io.taskqueue.KeepJobs;
-import io.taskqueue.Subscription;
+import io.taskqueue.spi.WorkerChannel;
 import io.taskqueue.spi.CancelResult;
 import io.taskqueue.spi.LockStatus;
 import java.util.List;
@@ -56,7 +56,7 @@ class CancelTest extends MemoryTestSupport {
         fetch(2_000);
         List<String> heard = new CopyOnWriteArrayList<>();
         CountDownLatch latch = new CountDownLatch(1);
-        Subscription sub = q.onCancelRequested(jobId -> {
+        WorkerChannel sub = q.openWorkerChannel("w1", jobId -> {
             heard.add(jobId + "@" + Thread.currentThread().getName());
             latch.countDown();
         });
@@ -76,7 +76,7 @@ class CancelTest extends MemoryTestSupport {
         fetch(2_000);
         q.cancel(id, "stop", 2_500);
         fail(id, 3_000, KeepJobs.all());
-        q.retryJob(id, JobState.FAILED, 4_000);
+        admin.retryJob(id, JobState.FAILED, 4_000);
         fetch(5_000);
         assertThat(q.extendLocks(Map.of(id, TOKEN), LOCK, 5_000)).containsEntry(id, LockStatus.HELD);
     }

@@ -40,7 +40,7 @@ class ConcurrencyTest extends MemoryTestSupport {
             for (int w = 0; w < WORKERS; w++) {
                 String worker = "w" + w;
                 futures.add(pool.submit(() -> {
-                    try (WorkerChannel channel = q.openWorkerChannel(worker)) {
+                    try (WorkerChannel channel = q.openWorkerChannel(worker, jobId -> { })) {
                         int n = 0;
                         FetchRequest next = new FetchRequest(worker + ":" + n, LOCK, worker, 1_000);
                         FetchResult r = q.fetch(next);
@@ -65,7 +65,7 @@ class ConcurrencyTest extends MemoryTestSupport {
             }
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < JOBS; i++) {
-                    q.add(new NewJob("j", "{}", JobOptions.defaults(), 1_000));
+                    q.add(List.of(new NewJob("j", "{}", JobOptions.defaults(), 1_000))).get(0);
                 }
                 return null;
             }));

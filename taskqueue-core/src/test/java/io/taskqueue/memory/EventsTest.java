@@ -9,7 +9,7 @@ import io.taskqueue.QueueEvent;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.FinishRequest;
-import io.taskqueue.spi.RetryRequest;
+import io.taskqueue.spi.ReleaseRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +47,7 @@ class EventsTest extends MemoryTestSupport {
     void backoffRetryPath() {
         String id = add("a", opts().attempts(2).build(), 1_000);
         fetch(2_000);
-        q.retry(new RetryRequest(id, TOKEN, 2_100, 400, true, "first error", List.of("st1")));
+        q.release(new ReleaseRequest(id, TOKEN, 2_100, ReleaseRequest.Kind.RETRY, 400, "first error", List.of("st1")));
         Job waiting = q.getJob(id).orElseThrow();
         assertThat(waiting.attemptsMade()).isEqualTo(1);
         assertThat(waiting.delayMillis()).isEqualTo(400);
@@ -76,11 +76,11 @@ class EventsTest extends MemoryTestSupport {
         add("b");
         add("c", opts().attempts(3).lifo(true).build(), 1_000);
         Job c = fetch(2_000);
-        q.retry(new RetryRequest(c.id(), TOKEN, 2_000, 0, true, "e", null));
+        q.release(new ReleaseRequest(c.id(), TOKEN, 2_000, ReleaseRequest.Kind.RETRY, 0, "e", null));
         assertThat(eventLines()).last().isEqualTo("waiting{jobId=3,prev=active}");
         Job a = fetch(2_000);
         assertThat(a.id()).isEqualTo("3"); // lifo: back on the right, runs next
-        q.retry(new RetryRequest(a.id(), TOKEN, 2_000, 0, false, null, null));
+        q.release(new ReleaseRequest(a.id(), TOKEN, 2_000, ReleaseRequest.Kind.POSTPONE, 0, null, null));
         assertThat(q.getJob("3").orElseThrow().attemptsMade()).isEqualTo(1); // not spent
         assertThat(drainNames(2_000)).containsExactly("c", "a", "b");
     }
@@ -108,10 +108,10 @@ class EventsTest extends MemoryTestSupport {
         String id = add("a");
         assertThat(q.updateProgress(id, "{\"pct\":50}")).isTrue();
         assertThat(q.updateProgress("nope", "1")).isFalse();
-        q.pause();
-        assertThat(q.isPaused()).isTrue();
-        q.resume();
-        assertThat(q.isPaused()).isFalse();
+        admin.pause();
+        assertThat(admin.isPaused()).isTrue();
+        admin.resume();
+        assertThat(admin.isPaused()).isFalse();
         assertThat(eventLinesSince(2)).containsExactly("progress{jobId=1,data={\"pct\":50}}", "paused", "resumed");
         assertThat(q.getJob(id).orElseThrow().progressJson()).isEqualTo("{\"pct\":50}");
     }

@@ -12,7 +12,7 @@ import io.taskqueue.LockLostException;
 import io.taskqueue.spi.FinishRequest;
 import io.taskqueue.spi.LockStatus;
 import io.taskqueue.spi.RemoveResult;
-import io.taskqueue.spi.RetryRequest;
+import io.taskqueue.spi.ReleaseRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,9 +61,9 @@ class LockTest extends MemoryTestSupport {
         String id = add("a");
         // token "0" skips the lock check, so the state check is reached
         assertThatThrownBy(() -> q.finish(completeWith(id, "0"))).isInstanceOf(InvalidJobStateException.class);
-        assertThatThrownBy(() -> q.retry(new RetryRequest(id, "0", 2_000, 0, true, null, null)))
+        assertThatThrownBy(() -> q.release(new ReleaseRequest(id, "0", 2_000, ReleaseRequest.Kind.RETRY, 0, null, null)))
                 .isInstanceOf(InvalidJobStateException.class);
-        assertThatThrownBy(() -> q.handBack(id, "0", 2_000)).isInstanceOf(InvalidJobStateException.class);
+        assertThatThrownBy(() -> q.release(ReleaseRequest.handBack(id, "0", 2_000))).isInstanceOf(InvalidJobStateException.class);
         assertThat(q.getState(id)).isEqualTo(JobState.WAITING);
     }
 
@@ -71,11 +71,11 @@ class LockTest extends MemoryTestSupport {
     void retryAndHandBackCheckTheLockToo() {
         String id = add("a");
         fetch(2_000);
-        assertThatThrownBy(() -> q.retry(new RetryRequest(id, "x:1", 2_000, 10, true, "e", null)))
+        assertThatThrownBy(() -> q.release(new ReleaseRequest(id, "x:1", 2_000, ReleaseRequest.Kind.RETRY, 10, "e", null)))
                 .isInstanceOf(LockLostException.class);
-        assertThatThrownBy(() -> q.handBack(id, "x:1", 2_000)).isInstanceOf(LockLostException.class);
+        assertThatThrownBy(() -> q.release(ReleaseRequest.handBack(id, "x:1", 2_000))).isInstanceOf(LockLostException.class);
         clock.advance(EXPIRE);
-        assertThatThrownBy(() -> q.handBack(id, TOKEN, 2_000))
+        assertThatThrownBy(() -> q.release(ReleaseRequest.handBack(id, TOKEN, 2_000)))
                 .isInstanceOf(LockLostException.class).hasMessageContaining("missing lock");
     }
 
@@ -128,7 +128,7 @@ class LockTest extends MemoryTestSupport {
         add("a");
         add("b");
         Job a = fetch(2_000);
-        q.handBack(a.id(), TOKEN, 2_100);
+        q.release(ReleaseRequest.handBack(a.id(), TOKEN, 2_100));
         assertThat(eventLines()).last().isEqualTo("waiting{jobId=1,prev=active}");
         Job again = fetch(2_200);
         assertThat(again.id()).isEqualTo(a.id());
@@ -142,7 +142,7 @@ class LockTest extends MemoryTestSupport {
         add("p2", opts().priority(4).build(), 1_000);
         add("p3", opts().priority(9).build(), 1_000);
         Job p1 = fetch(2_000);
-        q.handBack(p1.id(), TOKEN, 2_000);
+        q.release(ReleaseRequest.handBack(p1.id(), TOKEN, 2_000));
         assertThat(q.getState(p1.id())).isEqualTo(JobState.PRIORITIZED);
         assertThat(drainNames(2_000)).containsExactly("p1", "p2", "p3");
     }

@@ -23,7 +23,7 @@ class MaintenanceTest extends MemoryTestSupport {
         String p = add("p", opts().priority(1).build(), 1_000);
         String d = addDelayed("d", 1_000, 5_000);
         q.addLog(w, "x", null);
-        q.saveCheckpoint(w, "k", "1");
+        admin.saveCheckpoint(w, "k", "1");
         int before = q.events().size();
         assertThat(q.remove(w)).isEqualTo(RemoveResult.REMOVED);
         assertThat(q.remove(p)).isEqualTo(RemoveResult.REMOVED);
@@ -31,7 +31,7 @@ class MaintenanceTest extends MemoryTestSupport {
         assertThat(eventLinesSince(before)).containsExactly(
                 "removed{jobId=1,prev=wait}", "removed{jobId=2,prev=prioritized}", "removed{jobId=3,prev=delayed}");
         assertThat(q.getLogs(w, 0, -1)).isEmpty();
-        assertThat(q.checkpoints(w)).isEmpty();
+        assertThat(admin.checkpoints(w)).isEmpty();
         assertThat(fetchResult(10_000)).isEqualTo(FetchResult.EMPTY);
     }
 
@@ -40,9 +40,9 @@ class MaintenanceTest extends MemoryTestSupport {
         String id = add("a");
         fetch(2_000);
         fail(id, 3_000, KeepJobs.all());
-        assertThat(q.retryJob(id, JobState.COMPLETED, 4_000)).isFalse();
+        assertThat(admin.retryJob(id, JobState.COMPLETED, 4_000)).isFalse();
         int before = q.events().size();
-        assertThat(q.retryJob(id, JobState.FAILED, 4_000)).isTrue();
+        assertThat(admin.retryJob(id, JobState.FAILED, 4_000)).isTrue();
         assertThat(eventLinesSince(before)).containsExactly("waiting{jobId=1,prev=failed}");
         Job job = q.getJob(id).orElseThrow();
         assertThat(job.finishedOn()).isNull();
@@ -51,15 +51,15 @@ class MaintenanceTest extends MemoryTestSupport {
         assertThat(job.attemptsMade()).isEqualTo(1); // no reset
         assertThat(job.stacktrace()).containsExactly("trace");
         assertThat(q.getState(id)).isEqualTo(JobState.WAITING);
-        assertThatThrownBy(() -> q.retryJob("nope", JobState.FAILED, 4_000)).isInstanceOf(JobNotFoundException.class);
+        assertThatThrownBy(() -> admin.retryJob("nope", JobState.FAILED, 4_000)).isInstanceOf(JobNotFoundException.class);
     }
 
     @Test
     void promoteMovesADelayedJobToWaitNow() {
         add("plain");
         String d = addDelayed("d", 1_000, 60_000);
-        assertThat(q.promote("1", 2_000)).isFalse();
-        assertThat(q.promote(d, 2_000)).isTrue();
+        assertThat(admin.promote("1", 2_000)).isFalse();
+        assertThat(admin.promote(d, 2_000)).isTrue();
         assertThat(eventLines()).last().isEqualTo("waiting{jobId=2,prev=delayed}");
         assertThat(q.getJob(d).orElseThrow().delayMillis()).isZero();
         assertThat(drainNames(2_000)).containsExactly("plain", "d");
@@ -68,13 +68,13 @@ class MaintenanceTest extends MemoryTestSupport {
     @Test
     void changeDelayReschedulesFromTheGivenNow() {
         String d = addDelayed("d", 1_000, 60_000);
-        assertThat(q.changeDelay(d, 500, 2_000)).isTrue();
+        assertThat(admin.changeDelay(d, 500, 2_000)).isTrue();
         assertThat(eventLines()).last().isEqualTo("delayed{jobId=1,delay=2500}");
         assertThat(q.getJob(d).orElseThrow().delayMillis()).isEqualTo(500);
         assertThat(fetchResult(2_499)).isEqualTo(new FetchResult.Empty(2_500L));
         assertThat(fetch(2_500).id()).isEqualTo(d);
-        assertThat(q.changeDelay(d, 10, 3_000)).isFalse();
-        assertThatThrownBy(() -> q.changeDelay("nope", 10, 3_000)).isInstanceOf(JobNotFoundException.class);
+        assertThat(admin.changeDelay(d, 10, 3_000)).isFalse();
+        assertThatThrownBy(() -> admin.changeDelay("nope", 10, 3_000)).isInstanceOf(JobNotFoundException.class);
     }
 
     @Test
@@ -84,10 +84,10 @@ class MaintenanceTest extends MemoryTestSupport {
         add("c", opts().priority(5).build(), 1_000);
         String plain = add("plain");
         int before = q.events().size();
-        assertThat(q.changePriority("3", 5, true)).isTrue(); // front of its class
-        assertThat(q.changePriority(plain, 9, false)).isTrue(); // wait -> prioritized, last
-        assertThat(q.changePriority("1", 0, false)).isTrue(); // prioritized -> wait
-        assertThat(q.changePriority("nope", 1, false)).isFalse();
+        assertThat(admin.changePriority("3", 5, true)).isTrue(); // front of its class
+        assertThat(admin.changePriority(plain, 9, false)).isTrue(); // wait -> prioritized, last
+        assertThat(admin.changePriority("1", 0, false)).isTrue(); // prioritized -> wait
+        assertThat(admin.changePriority("nope", 1, false)).isFalse();
         assertThat(q.events()).hasSize(before);
         assertThat(q.getState(plain)).isEqualTo(JobState.PRIORITIZED);
         assertThat(drainNames(2_000)).containsExactly("a", "c", "b", "plain");
@@ -97,7 +97,7 @@ class MaintenanceTest extends MemoryTestSupport {
     void changePriorityOfADelayedJobAppliesAtPromotion() {
         String d = addDelayed("d", 1_000, 10);
         add("plain");
-        q.changePriority(d, 3, false);
+        admin.changePriority(d, 3, false);
         assertThat(q.getState(d)).isEqualTo(JobState.DELAYED);
         fetch(2_000);
         assertThat(q.getState(d)).isEqualTo(JobState.PRIORITIZED);
@@ -111,9 +111,9 @@ class MaintenanceTest extends MemoryTestSupport {
             complete(Integer.toString(i), 1_000L * i);
         }
         int before = q.events().size();
-        assertThat(q.clean(2_000, 2, JobState.COMPLETED, 5_000)).containsExactly("1", "2");
+        assertThat(admin.clean(2_000, 2, JobState.COMPLETED, 5_000)).containsExactly("1", "2");
         assertThat(eventLinesSince(before)).containsExactly("cleaned{count=2}");
-        assertThat(q.clean(2_000, 0, JobState.COMPLETED, 5_000)).containsExactly("3");
+        assertThat(admin.clean(2_000, 0, JobState.COMPLETED, 5_000)).containsExactly("3");
         assertThat(q.getJobs(JobState.COMPLETED, 0, -1, true)).extracting(Job::id).containsExactly("4");
     }
 
@@ -122,8 +122,8 @@ class MaintenanceTest extends MemoryTestSupport {
         add("old1", opts().build(), 1_000);
         add("old2", opts().build(), 2_000);
         add("new", opts().build(), 9_000);
-        assertThat(q.clean(0, 0, JobState.WAITING, 5_000)).containsExactly("2", "1");
-        assertThat(q.clean(0, 0, JobState.WAITING, 5_000)).isEmpty();
+        assertThat(admin.clean(0, 0, JobState.WAITING, 5_000)).containsExactly("2", "1");
+        assertThat(admin.clean(0, 0, JobState.WAITING, 5_000)).isEmpty();
         assertThat(q.counts(EnumSet.of(JobState.WAITING))).containsEntry(JobState.WAITING, 1L);
     }
 
@@ -133,7 +133,7 @@ class MaintenanceTest extends MemoryTestSupport {
         add("b");
         fetch(2_000);
         fetch("0", 2_000); // no lock
-        assertThat(q.clean(0, 0, JobState.ACTIVE, 5_000)).containsExactly("2");
+        assertThat(admin.clean(0, 0, JobState.ACTIVE, 5_000)).containsExactly("2");
     }
 
     @Test
@@ -144,13 +144,13 @@ class MaintenanceTest extends MemoryTestSupport {
         String active = add("a");
         fetch(2_000); // takes "w"
         int before = q.events().size();
-        q.drain(false);
+        admin.drain(false);
         assertThat(q.events()).hasSize(before);
         assertThat(q.counts(EnumSet.of(JobState.WAITING, JobState.PRIORITIZED, JobState.DELAYED, JobState.ACTIVE)))
                 .containsEntry(JobState.WAITING, 0L).containsEntry(JobState.PRIORITIZED, 0L)
                 .containsEntry(JobState.DELAYED, 1L).containsEntry(JobState.ACTIVE, 1L);
         assertThat(q.getJob(active)).isEmpty();
-        q.drain(true);
+        admin.drain(true);
         assertThat(q.counts(EnumSet.of(JobState.DELAYED))).containsEntry(JobState.DELAYED, 0L);
     }
 
@@ -159,14 +159,14 @@ class MaintenanceTest extends MemoryTestSupport {
         add("a");
         add("b");
         fetch(2_000);
-        assertThatThrownBy(() -> q.obliterate(true))
+        assertThatThrownBy(() -> admin.obliterate(true))
                 .isInstanceOf(InvalidJobStateException.class).hasMessageContaining("queue must be paused");
-        q.pause();
-        assertThatThrownBy(() -> q.obliterate(false)).isInstanceOf(InvalidJobStateException.class);
-        q.obliterate(true);
+        admin.pause();
+        assertThatThrownBy(() -> admin.obliterate(false)).isInstanceOf(InvalidJobStateException.class);
+        admin.obliterate(true);
 
         assertThat(q.events()).isEmpty();
-        assertThat(q.isPaused()).isFalse();
+        assertThat(admin.isPaused()).isFalse();
         assertThat(q.counts(EnumSet.of(JobState.WAITING, JobState.ACTIVE)))
                 .containsEntry(JobState.WAITING, 0L).containsEntry(JobState.ACTIVE, 0L);
         assertThat(q.getJob("1")).isEmpty();

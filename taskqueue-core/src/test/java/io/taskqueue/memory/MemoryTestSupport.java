@@ -24,8 +24,9 @@ abstract class MemoryTestSupport {
     static final long EXPIRE = LOCK + 1;
 
     final MutableClock clock = new MutableClock(5_000_000);
-    final InMemoryBackend backend = InMemoryBackend.create(clock);
+    final InMemoryBackend backend = new InMemoryBackend(clock);
     final InMemoryQueue q = (InMemoryQueue) backend.queue("q");
+    final MemoryQueueAdmin admin = q.capability(MemoryQueueAdmin.class).orElseThrow();
 
     @AfterEach
     void closeBackend() {
@@ -41,7 +42,7 @@ abstract class MemoryTestSupport {
     }
 
     String add(String name, JobOptions options, long timestamp) {
-        return q.add(new NewJob(name, "{}", options, timestamp));
+        return q.add(List.of(new NewJob(name, "{}", options, timestamp))).get(0);
     }
 
     String addDelayed(String name, long timestamp, long delayMillis) {

@@ -134,10 +134,10 @@ class OrderingTest extends MemoryTestSupport {
     void pausedQueueFetchesNothingButStillPromotes() {
         addDelayed("d", 1_000, 10);
         addDelayed("later", 1_000, 5_000);
-        q.pause();
+        admin.pause();
         assertThat(fetchResult(2_000)).isEqualTo(new FetchResult.Empty(6_000L));
         assertThat(q.getState("1")).isEqualTo(JobState.WAITING);
-        q.resume();
+        admin.resume();
         assertThat(fetch(2_000).name()).isEqualTo("d");
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.taskqueue.Job;
 import io.taskqueue.JobNotFoundException;
 import io.taskqueue.JobState;
-import io.taskqueue.spi.RetryRequest;
+import io.taskqueue.spi.ReleaseRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -92,15 +92,15 @@ class ReadsTest extends MemoryTestSupport {
     @Test
     void checkpointsLiveWithTheJobAcrossRetries() {
         String id = add("a", opts().attempts(3).build(), 1_000);
-        q.saveCheckpoint(id, "page", "1");
+        admin.saveCheckpoint(id, "page", "1");
         fetch(2_000);
-        q.saveCheckpoint(id, "page", "2");
-        q.saveCheckpoint(id, "cursor", "\"x\"");
-        q.retry(new RetryRequest(id, TOKEN, 2_000, 0, true, "e", null));
-        assertThat(q.checkpoints(id)).containsExactly(Map.entry("page", "2"), Map.entry("cursor", "\"x\""));
+        admin.saveCheckpoint(id, "page", "2");
+        admin.saveCheckpoint(id, "cursor", "\"x\"");
+        q.release(new ReleaseRequest(id, TOKEN, 2_000, ReleaseRequest.Kind.RETRY, 0, "e", null));
+        assertThat(admin.checkpoints(id)).containsExactly(Map.entry("page", "2"), Map.entry("cursor", "\"x\""));
         q.remove(id);
-        assertThat(q.checkpoints(id)).isEmpty();
-        assertThatThrownBy(() -> q.saveCheckpoint(id, "k", "1")).isInstanceOf(JobNotFoundException.class);
+        assertThat(admin.checkpoints(id)).isEmpty();
+        assertThatThrownBy(() -> admin.saveCheckpoint(id, "k", "1")).isInstanceOf(JobNotFoundException.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.taskqueue.memory;
 
+import io.taskqueue.EventCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +25,7 @@ class SubscriptionTest extends MemoryTestSupport {
         add("a");
         add("b");
         List<QueueEvent> seen = new CopyOnWriteArrayList<>();
-        try (Subscription ignored = q.subscribe("0", seen::add)) {
+        try (Subscription ignored = q.subscribe(EventCursor.of("0"), seen::add)) {
             eventually().until(() -> seen.size() == 4);
             add("c");
             eventually().until(() -> seen.size() == 6);
@@ -36,7 +37,7 @@ class SubscriptionTest extends MemoryTestSupport {
     void dollarDeliversOnlyNewEvents() {
         add("a");
         List<QueueEvent> seen = new CopyOnWriteArrayList<>();
-        try (Subscription ignored = q.subscribe("$", seen::add)) {
+        try (Subscription ignored = q.subscribe(EventCursor.of("$"), seen::add)) {
             add("b");
             eventually().until(() -> seen.size() == 2);
         }
@@ -50,7 +51,7 @@ class SubscriptionTest extends MemoryTestSupport {
         add("b");
         List<QueueEvent> all = q.events();
         List<QueueEvent> seen = new CopyOnWriteArrayList<>();
-        try (Subscription ignored = q.subscribe(all.get(1).id(), seen::add)) {
+        try (Subscription ignored = q.subscribe(EventCursor.of(all.get(1).id()), seen::add)) {
             eventually().until(() -> seen.size() == 2);
         }
         assertThat(seen).containsExactlyElementsOf(all.subList(2, 4));
@@ -59,7 +60,7 @@ class SubscriptionTest extends MemoryTestSupport {
     @Test
     void manyEventsArriveInOrderWithoutGapsWhileAppending() {
         List<QueueEvent> seen = new CopyOnWriteArrayList<>();
-        try (Subscription ignored = q.subscribe("0", seen::add)) {
+        try (Subscription ignored = q.subscribe(EventCursor.of("0"), seen::add)) {
             for (int i = 0; i < 2_000; i++) {
                 add("j" + i);
             }
@@ -71,9 +72,9 @@ class SubscriptionTest extends MemoryTestSupport {
     @Test
     void aFailingConsumerDoesNotStopDelivery() {
         List<QueueEvent> seen = new CopyOnWriteArrayList<>();
-        try (Subscription bad = q.subscribe("0", e -> {
+        try (Subscription bad = q.subscribe(EventCursor.of("0"), e -> {
             throw new IllegalStateException("consumer bug");
-        }); Subscription good = q.subscribe("0", seen::add)) {
+        }); Subscription good = q.subscribe(EventCursor.of("0"), seen::add)) {
             add("a");
             eventually().until(() -> seen.size() == 2);
             add("b");
@@ -84,14 +85,14 @@ class SubscriptionTest extends MemoryTestSupport {
     @Test
     void closedSubscriptionsGetNothingMore() {
         List<QueueEvent> seen = new CopyOnWriteArrayList<>();
-        Subscription sub = q.subscribe("$", seen::add);
+        Subscription sub = q.subscribe(EventCursor.of("$"), seen::add);
         add("a");
         eventually().until(() -> seen.size() == 2);
         sub.close();
         add("b");
         // a later subscription proves the dispatcher has processed the second add
         List<QueueEvent> probe = new CopyOnWriteArrayList<>();
-        try (Subscription ignored = q.subscribe("0", probe::add)) {
+        try (Subscription ignored = q.subscribe(EventCursor.of("0"), probe::add)) {
             eventually().until(() -> probe.size() == 4);
         }
         assertThat(seen).hasSize(2);
@@ -101,11 +102,11 @@ class SubscriptionTest extends MemoryTestSupport {
     void resumeSurvivesObliterate() {
         add("a");
         String last = q.events().get(q.events().size() - 1).id();
-        q.pause();
-        q.obliterate(true);
+        admin.pause();
+        admin.obliterate(true);
         add("b");
         List<QueueEvent> seen = new CopyOnWriteArrayList<>();
-        try (Subscription ignored = q.subscribe(last, seen::add)) {
+        try (Subscription ignored = q.subscribe(EventCursor.of(last), seen::add)) {
             eventually().until(() -> seen.size() == 2);
         }
         assertThat(seen).extracting(QueueEvent::event).containsExactly("added", "waiting");

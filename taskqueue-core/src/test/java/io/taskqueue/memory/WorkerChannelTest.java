@@ -30,7 +30,7 @@ class WorkerChannelTest extends MemoryTestSupport {
 
     @Test
     void anAddWakesAWaitingWorker() throws Exception {
-        try (WorkerChannel channel = q.openWorkerChannel("w1")) {
+        try (WorkerChannel channel = q.openWorkerChannel("w1", jobId -> { })) {
             CountDownLatch started = new CountDownLatch(1);
             CompletableFuture<Void> waiting = awaitAsync(channel, started);
             started.await();
@@ -42,7 +42,7 @@ class WorkerChannelTest extends MemoryTestSupport {
     @Test
     void aMarkerSetBeforeWaitingIsNotLost() throws InterruptedException {
         add("a");
-        try (WorkerChannel channel = q.openWorkerChannel("w1")) {
+        try (WorkerChannel channel = q.openWorkerChannel("w1", jobId -> { })) {
             long t0 = System.nanoTime();
             channel.awaitWork(LONG);
             assertThat(System.nanoTime() - t0).isLessThan(TimeUnit.SECONDS.toNanos(5));
@@ -51,7 +51,7 @@ class WorkerChannelTest extends MemoryTestSupport {
 
     @Test
     void maxWaitIsHonouredWhenNothingHappens() throws InterruptedException {
-        try (WorkerChannel channel = q.openWorkerChannel("w1")) {
+        try (WorkerChannel channel = q.openWorkerChannel("w1", jobId -> { })) {
             long t0 = System.nanoTime();
             channel.awaitWork(Duration.ofMillis(30));
             long elapsed = System.nanoTime() - t0;
@@ -62,23 +62,23 @@ class WorkerChannelTest extends MemoryTestSupport {
 
     @Test
     void pausedAddsDoNotWakeButResumeDoes() throws Exception {
-        q.pause();
+        admin.pause();
         add("a");
-        try (WorkerChannel channel = q.openWorkerChannel("w1")) {
+        try (WorkerChannel channel = q.openWorkerChannel("w1", jobId -> { })) {
             long t0 = System.nanoTime();
             channel.awaitWork(Duration.ofMillis(30));
             assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(30));
             CountDownLatch started = new CountDownLatch(1);
             CompletableFuture<Void> waiting = awaitAsync(channel, started);
             started.await();
-            q.resume();
+            admin.resume();
             waiting.get(5, TimeUnit.SECONDS);
         }
     }
 
     @Test
     void aDelayedAddWakesTheWorkerToReplan() throws Exception {
-        try (WorkerChannel channel = q.openWorkerChannel("w1")) {
+        try (WorkerChannel channel = q.openWorkerChannel("w1", jobId -> { })) {
             CountDownLatch started = new CountDownLatch(1);
             CompletableFuture<Void> waiting = awaitAsync(channel, started);
             started.await();
@@ -89,7 +89,7 @@ class WorkerChannelTest extends MemoryTestSupport {
 
     @Test
     void interruptEndsTheWaitPromptly() throws InterruptedException {
-        try (WorkerChannel channel = q.openWorkerChannel("w1")) {
+        try (WorkerChannel channel = q.openWorkerChannel("w1", jobId -> { })) {
             AtomicReference<Throwable> outcome = new AtomicReference<>();
             CountDownLatch started = new CountDownLatch(1);
             Thread t = new Thread(() -> {
@@ -111,7 +111,7 @@ class WorkerChannelTest extends MemoryTestSupport {
 
     @Test
     void closingTheChannelReleasesItsWaiter() throws Exception {
-        WorkerChannel channel = q.openWorkerChannel("w1");
+        WorkerChannel channel = q.openWorkerChannel("w1", jobId -> { });
         CountDownLatch started = new CountDownLatch(1);
         CompletableFuture<Void> waiting = awaitAsync(channel, started);
         started.await();
@@ -121,7 +121,7 @@ class WorkerChannelTest extends MemoryTestSupport {
 
     @Test
     void closingTheBackendFailsTheWaitLikeADroppedConnection() throws Exception {
-        try (WorkerChannel channel = q.openWorkerChannel("w1")) {
+        try (WorkerChannel channel = q.openWorkerChannel("w1", jobId -> { })) {
             CountDownLatch started = new CountDownLatch(1);
             CompletableFuture<Void> waiting = awaitAsync(channel, started);
             started.await();

@@ -1,4 +1,4 @@
-package io.taskqueue.internal;
+package io.taskqueue;
 
 import com.cronutils.model.Cron;
 import com.cronutils.model.definition.CronDefinition;

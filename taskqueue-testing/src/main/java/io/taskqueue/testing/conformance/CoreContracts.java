@@ -1,0 +1,10 @@
+package io.taskqueue.testing.conformance;
+
+/**
+ * The contracts of the job lifecycle, which every backend passes with nothing but
+ * {@link io.taskqueue.spi.QueueBackend}: ordering and delays, retries and backoff, lock loss and
+ * stall recovery, cancellation, timeouts and closing, and what handlers see.
+ */
+public interface CoreContracts extends OrderingContract, RetryContract, RecoveryContract, ControlContract,
+        HandlerContract {
+}
