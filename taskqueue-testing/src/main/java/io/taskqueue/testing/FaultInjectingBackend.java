@@ -1,6 +1,7 @@
 package io.taskqueue.testing;
 
 import io.taskqueue.BackendException;
+import io.taskqueue.Capability;
 import io.taskqueue.spi.Backend;
 import io.taskqueue.spi.LockStatus;
 import io.taskqueue.spi.QueueBackend;
@@ -8,13 +9,16 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.Objects;
 
 /**
  * Wraps a backend to simulate faults in tests: a worker that stops renewing its locks (a GC pause,
- * a partition), lost cancel notifications, or an unreachable datastore. Everything else passes
- * through. Closing it does not close the wrapped backend.
+ * a partition), lost cancel notifications, or an unreachable store. Everything else passes through,
+ * capabilities included. Closing it does not close the wrapped backend.
  */
 public final class FaultInjectingBackend implements Backend {
     private final Backend delegate;
@@ -68,15 +72,28 @@ public final class FaultInjectingBackend implements Backend {
             tokens.keySet().forEach(id -> held.put(id, LockStatus.HELD));
             return held;
         }
-        if (name.equals("onCancelRequested") && !deliverCancelNotifications) {
-            io.taskqueue.Subscription none = () -> { };
-            return none;
+        if (name.equals("openWorkerChannel") && !deliverCancelNotifications) {
+            Consumer<String> swallow = jobId -> { };
+            return method.invoke(target, args[0], swallow);
         }
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    @Override
+    public List<String> queueNames() {
+        if (unreachable) {
+            throw new BackendException("injected fault: backend unreachable");
+        }
+        return delegate.queueNames();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return delegate.capabilities();
     }
 
     @Override

@@ -4,60 +4,62 @@ import io.taskqueue.DrainResult;
 import io.taskqueue.Handlers;
 import io.taskqueue.Job;
 import io.taskqueue.JobLifecycleListener;
-import io.taskqueue.Queue;
+import io.taskqueue.TaskQueueExtension;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
-import io.taskqueue.spi.Backend;
-import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Synchronous execution for tests: every job added through {@link #queue()} has run (with all
- * jobs it added in turn) by the time {@code add} returns, on the caller's thread. Failures are
- * recorded on the job as usual; delayed jobs and backoff retries wait for the clock, so advance a
- * {@link MutableClock} and call {@link #drain()} to run them.
+ * Synchronous execution for tests, installed as an extension: every job added to its queue (through
+ * any handle of the task queue) has run, with all jobs it added in turn, by the time {@code add}
+ * returns, on the caller's thread. Failures are recorded on the job as usual; delayed jobs and
+ * backoff retries wait for the clock, so advance a {@link MutableClock} and call {@link #drain()}.
  *
  * <pre>{@code
- * try (InlineMode inline = InlineMode.create(InMemoryBackend.create(), "emails", handlers)) {
- *     inline.queue().add(SEND_EMAIL, email);   // already sent here
+ * InlineMode inline = InlineMode.on("emails", handlers);
+ * try (TaskQueue taskQueue = TaskQueue.builder().backend("memory:").extension(inline).build()) {
+ *     taskQueue.queue("emails").add(SEND_EMAIL, email);   // already sent here
  * }
  * }</pre>
  */
-public final class InlineMode implements AutoCloseable {
-    private final Worker worker;
-    private final Queue queue;
+public final class InlineMode implements TaskQueueExtension {
+    private final String queueName;
+    private final Handlers handlers;
     private final ThreadLocal<Boolean> draining = ThreadLocal.withInitial(() -> false);
+    private volatile Worker worker;
 
-    private InlineMode(Backend backend, String queueName, Handlers handlers, Clock clock) {
-        this.worker = Worker.builder(backend, queueName).handlers(handlers).clock(clock)
+    private InlineMode(String queueName, Handlers handlers) {
+        this.queueName = queueName;
+        this.handlers = handlers;
+    }
+
+    /** Inline mode for queue {@code queueName}, running {@code handlers}. */
+    public static InlineMode on(String queueName, Handlers handlers) {
+        return new InlineMode(Objects.requireNonNull(queueName, "queueName"), Objects.requireNonNull(handlers, "handlers"));
+    }
+
+    @Override
+    public void install(Installation installation) {
+        if (worker != null) {
+            throw new IllegalStateException("an InlineMode belongs to one task queue");
+        }
+        worker = installation.taskQueue().worker(queueName).handlers(handlers)
                 .options(WorkerOptions.builder().name("inline").build()).build();
-        this.queue = Queue.builder(backend, queueName).clock(clock).listener(new JobLifecycleListener() {
+        installation.addListener(new JobLifecycleListener() {
             @Override
-            public void onEnqueued(String name, Job job) {
-                drainUnlessDraining();
+            public void onEnqueued(String queue, Job job) {
+                if (queue.equals(queueName)) {
+                    drainUnlessDraining();
+                }
             }
-        }).build();
-    }
-
-    /** Inline mode on {@code queueName} with the system clock. */
-    public static InlineMode create(Backend backend, String queueName, Handlers handlers) {
-        return create(backend, queueName, handlers, Clock.systemUTC());
-    }
-
-    /** Inline mode on {@code queueName} with {@code clock} (e.g. a {@link MutableClock}). */
-    public static InlineMode create(Backend backend, String queueName, Handlers handlers, Clock clock) {
-        Objects.requireNonNull(backend, "backend");
-        Objects.requireNonNull(handlers, "handlers");
-        return new InlineMode(backend, queueName, handlers, clock);
-    }
-
-    /** The queue whose adds run at once. */
-    public Queue queue() {
-        return queue;
+        });
     }
 
     /** Runs whatever is ready now (e.g. after advancing the clock past a delay). */
     public DrainResult drain() {
+        if (worker == null) {
+            throw new IllegalStateException("InlineMode is not installed: pass it to TaskQueue.Builder.extension");
+        }
         return worker.drain();
     }
 
@@ -68,7 +70,7 @@ public final class InlineMode implements AutoCloseable {
         }
         draining.set(true);
         try {
-            worker.drain();
+            drain();
         } finally {
             draining.set(false);
         }
@@ -76,7 +78,8 @@ public final class InlineMode implements AutoCloseable {
 
     @Override
     public void close() {
-        queue.close();
-        worker.close();
+        if (worker != null) {
+            worker.close();
+        }
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskqueue.Job;
 import io.taskqueue.JobState;
 import io.taskqueue.JobType;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -26,12 +26,12 @@ public final class QueueAssertions {
     }
 
     /** The pending jobs named {@code name}, oldest first. */
-    public static List<Job> enqueued(Queue queue, String name) {
+    public static List<Job> enqueued(JobQueue queue, String name) {
         return queue.getJobs(PENDING, 0, -1, true).stream().filter(j -> j.name().equals(name)).toList();
     }
 
     /** Asserts a pending job named {@code name} whose data equals {@code data}; returns it. */
-    public static Job assertEnqueued(Queue queue, String name, Object data) {
+    public static Job assertEnqueued(JobQueue queue, String name, Object data) {
         Objects.requireNonNull(name, "name");
         JsonNode expected = tree(queue.codec().encode(data));
         List<Job> candidates = enqueued(queue, name);
@@ -41,19 +41,19 @@ public final class QueueAssertions {
     }
 
     /** Typed form of {@link #assertEnqueued(Queue, String, Object)}. */
-    public static <D> Job assertEnqueued(Queue queue, JobType<D, ?> type, D data) {
+    public static <D> Job assertEnqueued(JobQueue queue, JobType<D, ?> type, D data) {
         return assertEnqueued(queue, type.name(), data);
     }
 
     /** Asserts that no pending job is named {@code name}. */
-    public static void assertNotEnqueued(Queue queue, String name) {
+    public static void assertNotEnqueued(JobQueue queue, String name) {
         if (!enqueued(queue, name).isEmpty()) {
             throw new AssertionError("expected no pending job '" + name + "' in queue " + queue.name()
                     + ", but found " + describe(queue));
         }
     }
 
-    private static String describe(Queue queue) {
+    private static String describe(JobQueue queue) {
         List<Job> pending = queue.getJobs(PENDING, 0, -1, true);
         if (pending.isEmpty()) {
             return "no pending jobs";

@@ -8,14 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.taskqueue.Backoff;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
+import io.taskqueue.JobQueue;
 import io.taskqueue.JobState;
 import io.taskqueue.JobType;
-import io.taskqueue.Queue;
-import io.taskqueue.memory.InMemoryBackend;
+import io.taskqueue.TaskQueue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class InlineModeTest {
@@ -27,21 +28,24 @@ class InlineModeTest {
     @Test
     void jobsRunBeforeAddReturnsIncludingTheJobsTheyAdd() {
         List<String> sent = new CopyOnWriteArrayList<>();
-        try (var backend = InMemoryBackend.create();
-                InlineMode inline = InlineMode.create(backend, "mail", Handlers.builder()
-                        .on(SEND, ctx -> {
-                            sent.add(ctx.data().to());
-                            return "sent";
-                        })
-                        .on("fan-out", ctx -> {
-                            // Adds run inline too, after this job.
-                            Queue.open(backend, "mail").add(SEND, new Email("b@x", "hi"));
-                            return null;
-                        }).build())) {
-            String id = inline.queue().add(SEND, new Email("a@x", "hi"));
+        AtomicReference<TaskQueue> self = new AtomicReference<>();
+        InlineMode inline = InlineMode.on("mail", Handlers.builder()
+                .on(SEND, ctx -> {
+                    sent.add(ctx.data().to());
+                    return "sent";
+                })
+                .on("fan-out", ctx -> {
+                    // Adds run inline too, after this job.
+                    self.get().queue("mail").add(SEND, new Email("b@x", "hi"));
+                    return null;
+                }).build());
+        try (TaskQueue taskQueue = TaskQueue.builder().backend("memory:").extension(inline).build()) {
+            self.set(taskQueue);
+            JobQueue mail = taskQueue.queue("mail");
+            String id = mail.add(SEND, new Email("a@x", "hi"));
             assertThat(sent).containsExactly("a@x");
-            assertThat(inline.queue().getState(id)).isEqualTo(JobState.COMPLETED);
-            inline.queue().add("fan-out", null);
+            assertThat(mail.getState(id)).isEqualTo(JobState.COMPLETED);
+            mail.add("fan-out", null);
             inline.drain();
             assertThat(sent).containsExactly("a@x", "b@x");
         }
@@ -51,25 +55,27 @@ class InlineModeTest {
     void retriesWaitForTheClock() {
         MutableClock clock = MutableClock.startingNow();
         int[] runs = {0};
-        try (var backend = InMemoryBackend.create(clock);
-                InlineMode inline = InlineMode.create(backend, "q", Handlers.builder().on("flaky", ctx -> {
-                    if (++runs[0] == 1) {
-                        throw new IllegalStateException("first try fails");
-                    }
-                    return "ok";
-                }).build(), clock)) {
-            String id = inline.queue().add("flaky", null,
+        InlineMode inline = InlineMode.on("q", Handlers.builder().on("flaky", ctx -> {
+            if (++runs[0] == 1) {
+                throw new IllegalStateException("first try fails");
+            }
+            return "ok";
+        }).build());
+        try (TaskQueue taskQueue = TaskQueue.builder().backend("memory:").clock(clock).extension(inline).build()) {
+            JobQueue queue = taskQueue.queue("q");
+            String id = queue.add("flaky", null,
                     JobOptions.builder().attempts(2).backoff(Backoff.fixed(Duration.ofSeconds(10))).build());
-            assertThat(inline.queue().getState(id)).isEqualTo(JobState.DELAYED);
+            assertThat(queue.getState(id)).isEqualTo(JobState.DELAYED);
             clock.advance(Duration.ofSeconds(10));
             assertThat(inline.drain().completed()).isEqualTo(1);
-            assertThat(inline.queue().getState(id)).isEqualTo(JobState.COMPLETED);
+            assertThat(queue.getState(id)).isEqualTo(JobState.COMPLETED);
         }
     }
 
     @Test
     void assertionsFindEnqueuedJobsByNameAndData() {
-        try (var backend = InMemoryBackend.create(); Queue queue = Queue.open(backend, "q")) {
+        try (TaskQueue taskQueue = TaskQueue.open("memory:")) {
+            JobQueue queue = taskQueue.queue("q");
             queue.add(SEND, new Email("a@x", "hello"), JobOptions.builder().delay(Duration.ofMinutes(1)).build());
             assertEnqueued(queue, SEND, new Email("a@x", "hello"));
             assertEnqueued(queue, "send", Map.of("subject", "hello", "to", "a@x"));

@@ -3,9 +3,16 @@ package io.taskqueue.testing.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskqueue.Capability;
+import io.taskqueue.Handlers;
+import io.taskqueue.JobQueue;
+import io.taskqueue.QueueEvent;
 import io.taskqueue.TaskQueue;
+import io.taskqueue.Worker;
+import io.taskqueue.WorkerOptions;
+import io.taskqueue.spi.QueueBackend;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +30,53 @@ public interface BackendContract {
     @AfterEach
     default void closeConformanceFixture() throws Exception {
         conformance().close();
+    }
+
+    // Short-hands for the contracts, all delegating to the fixture.
+
+    /** A task queue on the backend under test. */
+    default TaskQueue taskQueue(Clock clock) {
+        return conformance().taskQueue(clock);
+    }
+
+    /** Another process's task queue on the same store. */
+    default TaskQueue secondProcess(TaskQueue primary, Clock clock) {
+        return conformance().secondProcess(primary, clock);
+    }
+
+    /** The test queue's backend under {@code taskQueue}. */
+    default QueueBackend spi(TaskQueue taskQueue) {
+        return conformance().queueBackend(taskQueue);
+    }
+
+    /** The test queue's name. */
+    default String queueName() {
+        return conformance().queueName();
+    }
+
+    /** The test queue. */
+    default JobQueue queue(TaskQueue taskQueue) {
+        return conformance().queue(taskQueue);
+    }
+
+    /** A started worker on the test queue. */
+    default Worker startWorker(TaskQueue taskQueue, Handlers handlers, WorkerOptions options) {
+        return conformance().startWorker(taskQueue, handlers, options);
+    }
+
+    /** A started worker on the test queue with fast options. */
+    default Worker startWorker(TaskQueue taskQueue, Handlers handlers) {
+        return conformance().startWorker(taskQueue, handlers);
+    }
+
+    /** Closes {@code closeable} when the test ends. */
+    default <T extends AutoCloseable> T track(T closeable) {
+        return conformance().track(closeable);
+    }
+
+    /** Records every event of the queue from the start of its stream. */
+    default List<QueueEvent> recordEvents(JobQueue queue) {
+        return conformance().recordEvents(queue);
     }
 
     @Test

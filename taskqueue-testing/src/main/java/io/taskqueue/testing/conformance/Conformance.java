@@ -15,6 +15,7 @@ import io.taskqueue.spi.Backend;
 import io.taskqueue.spi.BackendContext;
 import io.taskqueue.spi.BackendFactory;
 import io.taskqueue.spi.QueueBackend;
+import io.taskqueue.testing.FaultInjectingBackend;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -100,6 +101,28 @@ public final class Conformance implements AutoCloseable {
     /** Another process's task queue on the same store ({@code primary} itself for an in-process store). */
     public TaskQueue secondProcess(TaskQueue primary, Clock clock) {
         return sharedStore ? taskQueue(clock) : primary;
+    }
+
+    /**
+     * Another process whose backend injects faults (see {@link FaultInjectingBackend}); for an
+     * in-process store, its backend wraps the store of {@code primary}.
+     *
+     * @param taskQueue the faulty process's task queue
+     * @param faults switches the faults on and off
+     */
+    public record FaultyProcess(TaskQueue taskQueue, FaultInjectingBackend faults) {
+    }
+
+    /** Opens a {@link FaultyProcess} on the store of {@code primary}; no fault is on at first. */
+    public FaultyProcess faultyProcess(TaskQueue primary, Clock clock) {
+        Backend store = sharedStore ? track(factory.open(new BackendContext(clock))) : backends.get(primary);
+        if (store == null) {
+            throw new IllegalArgumentException("not a task queue of this fixture: " + primary);
+        }
+        FaultInjectingBackend faults = FaultInjectingBackend.wrap(store);
+        TaskQueue taskQueue = track(TaskQueue.builder().backend(context -> faults).clock(clock).build());
+        backends.put(taskQueue, faults);
+        return new FaultyProcess(taskQueue, faults);
     }
 
     /** The backend of the test queue under {@code taskQueue}, for checks on the backend seam itself. */

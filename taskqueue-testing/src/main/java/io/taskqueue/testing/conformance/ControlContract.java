@@ -1,15 +1,21 @@
 package io.taskqueue.testing.conformance;
 
+import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
+import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
+import static io.taskqueue.testing.conformance.Conformance.awaitState;
+import static io.taskqueue.testing.conformance.Conformance.eventNames;
+import static io.taskqueue.testing.conformance.Conformance.eventually;
+import static io.taskqueue.testing.conformance.Conformance.fastOptions;
+import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Handlers;
 import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
 import io.taskqueue.Worker;
-import io.taskqueue.spi.Backend;
-import io.taskqueue.testing.FaultInjectingBackend;
 import io.taskqueue.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +23,14 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Cancellation, hard timeouts and graceful close. */
-abstract class ControlContract extends RecoveryContract {
+public interface ControlContract extends BackendContract {
+    /** Rounds of start-then-close: enough to hit every moment of a fetch in flight. */
+    int CLOSE_ROUNDS = 200;
+
 
     /** A handler that runs until it is cancelled, then lets the cancellation propagate. */
     private static Handlers untilCancelled(CountDownLatch started) {
@@ -41,16 +51,16 @@ abstract class ControlContract extends RecoveryContract {
 
     private void cancelRunningJobFromAnotherInstance(boolean notificationsDelivered) throws Exception {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        FaultInjectingBackend workerSide = track(FaultInjectingBackend.wrap(backend))
-                .deliverCancelNotifications(notificationsDelivered);
+        TaskQueue tq = taskQueue(clock);
+        Conformance.FaultyProcess workerSide = conformance().faultyProcess(tq, clock);
+        workerSide.faults().deliverCancelNotifications(notificationsDelivered);
         CountDownLatch started = new CountDownLatch(1);
-        startWorker(workerSide, clock, untilCancelled(started),
+        startWorker(workerSide.taskQueue(), untilCancelled(started),
                 fastOptions().lockDuration(Duration.ofMillis(800)).build());
-        Queue producer = queue(backend, clock);
+        JobQueue producer = queue(tq);
         String id = producer.add("long", null, JobOptions.builder().attempts(3).build());
         assertThat(started.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        Queue operator = track(Queue.builder(second(backend, clock), queueName).clock(clock).build());
+        JobQueue operator = queue(secondProcess(tq, clock));
         assertThat(operator.cancel(id)).isTrue();
         Job job = awaitState(producer, id, JobState.FAILED);
         assertThat(job.failedReason()).isEqualTo("cancelled");
@@ -59,22 +69,22 @@ abstract class ControlContract extends RecoveryContract {
     }
 
     @Test
-    void cancellingARunningJobFromAnotherInstanceStopsItsHandler() throws Exception {
+    default void cancellingARunningJobFromAnotherInstanceStopsItsHandler() throws Exception {
         cancelRunningJobFromAnotherInstance(true);
     }
 
     @Test
-    void cancellationReachesTheHandlerEvenWhenTheNotificationIsLost() throws Exception {
+    default void cancellationReachesTheHandlerEvenWhenTheNotificationIsLost() throws Exception {
         cancelRunningJobFromAnotherInstance(false);
     }
 
     @Test
-    void cancelledDelayedJobNeverRuns() {
+    default void cancelledDelayedJobNeverRuns() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         AtomicBoolean ran = new AtomicBoolean();
-        startWorker(backend, clock, Handlers.builder().on("later", ctx -> ran.getAndSet(true)).build());
+        startWorker(tq, Handlers.builder().on("later", ctx -> ran.getAndSet(true)).build());
         String id = queue.add("later", null, JobOptions.builder().delay(Duration.ofMinutes(5)).build());
         assertThat(queue.cancel(id)).isTrue();
         assertThat(queue.getState(id)).isEqualTo(JobState.FAILED);
@@ -86,13 +96,13 @@ abstract class ControlContract extends RecoveryContract {
     }
 
     @Test
-    void hardTimeoutFailsTheAttemptEvenIfTheHandlerIgnoresInterrupts() throws Exception {
+    default void hardTimeoutFailsTheAttemptEvenIfTheHandlerIgnoresInterrupts() throws Exception {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean stillRunning = new AtomicBoolean();
-        startWorker(backend, clock, Handlers.builder().on("stuck", ctx -> {
+        startWorker(tq, Handlers.builder().on("stuck", ctx -> {
             stillRunning.set(true);
             while (release.getCount() > 0) {
                 Thread.onSpinWait();
@@ -110,11 +120,11 @@ abstract class ControlContract extends RecoveryContract {
     }
 
     @Test
-    void timedOutAttemptIsRetriedWhileAttemptsRemain() {
+    default void timedOutAttemptIsRetriedWhileAttemptsRemain() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        startWorker(backend, clock, Handlers.builder().on("slow-once", ctx -> {
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        startWorker(tq, Handlers.builder().on("slow-once", ctx -> {
             if (ctx.attempt() == 1) {
                 Thread.sleep(PATIENCE.toMillis());
             }
@@ -127,10 +137,10 @@ abstract class ControlContract extends RecoveryContract {
     }
 
     @Test
-    void gracefulCloseWaitsForActiveJobsAndHandsBackTheRest() throws Exception {
+    default void gracefulCloseWaitsForActiveJobsAndHandsBackTheRest() throws Exception {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         CountDownLatch bothStarted = new CountDownLatch(2);
         Handlers handlers = Handlers.builder()
                 .on("quick", ctx -> {
@@ -150,7 +160,7 @@ abstract class ControlContract extends RecoveryContract {
                     ctx.throwIfCancelled();
                     return "never";
                 }).build();
-        Worker worker = Worker.builder(backend, queueName).clock(clock).handlers(handlers)
+        Worker worker = tq.worker(queueName()).handlers(handlers)
                 .options(fastOptions().concurrency(2).build()).build().start();
         String quick = queue.add("quick", null);
         String longJob = queue.add("long", null);
@@ -161,10 +171,34 @@ abstract class ControlContract extends RecoveryContract {
         assertThat(queue.getState(longJob)).isEqualTo(JobState.WAITING);
         assertThat(queue.getJob(longJob).orElseThrow().attemptsMade()).isZero();
         CountDownLatch rerun = new CountDownLatch(1);
-        startWorker(backend, clock, Handlers.builder().on("long", ctx -> {
+        startWorker(tq, Handlers.builder().on("long", ctx -> {
             rerun.countDown();
             return "second worker";
         }).on("quick", ctx -> "x").build());
         assertThat(awaitState(queue, longJob, JobState.COMPLETED).returnValueJson()).isEqualTo("\"second worker\"");
+    }
+
+    @Test
+    default void aWorkerClosedRightAfterItStartsNeverLeavesAJobActive() {
+        Clock clock = Clock.systemUTC();
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        AtomicInteger runs = new AtomicInteger();
+        Handlers handlers = Handlers.builder().on("job", ctx -> runs.incrementAndGet()).build();
+        int completed = 0;
+        String id = queue.add("job", null);
+        for (int round = 0; round < CLOSE_ROUNDS; round++) {
+            Worker worker = tq.worker(queueName()).handlers(handlers).options(fastOptions().build()).build().start();
+            worker.close();
+            JobState state = queue.getState(id);
+            assertThat(state).as("round %d: the job after start and close", round)
+                    .isIn(JobState.WAITING, JobState.COMPLETED);
+            if (state == JobState.COMPLETED) {
+                completed++;
+                assertThat(runs).as("round %d: each completed job ran once", round).hasValue(completed);
+                id = queue.add("job", null);
+            }
+        }
+        assertThat(queue.counts(JobState.ACTIVE).get(JobState.ACTIVE)).isZero();
     }
 }

@@ -1,14 +1,22 @@
 package io.taskqueue.testing.conformance;
 
+import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
+import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
+import static io.taskqueue.testing.conformance.Conformance.awaitState;
+import static io.taskqueue.testing.conformance.Conformance.eventNames;
+import static io.taskqueue.testing.conformance.Conformance.eventually;
+import static io.taskqueue.testing.conformance.Conformance.fastOptions;
+import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskqueue.Capability;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Backoff;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
 import io.taskqueue.RateLimit;
-import io.taskqueue.spi.Backend;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.QueueBackend;
@@ -29,22 +37,22 @@ import org.junit.jupiter.api.Test;
  * acceptance 3). Windows run on the datastore's clock, so these tests use real time, wait on
  * conditions and assert only bounds with slack.
  */
-abstract class GroupsContract extends SchedulerFlowContract {
+@CapabilityContract(Capability.GROUPS)
+public interface GroupsContract extends BackendContract {
     /** Slack for clock granularity between the worker and the datastore. */
-    private static final long SLACK_MS = 100;
 
     private static JobOptions inGroup(String group) {
         return JobOptions.builder().group(group).build();
     }
 
-    private static long completed(Queue queue) {
+    private static long completed(JobQueue queue) {
         return queue.counts(JobState.COMPLETED).get(JobState.COMPLETED);
     }
 
     @Test
-    void groupSettingsRoundTripAndFallBackToTheDefaults() {
+    default void groupSettingsRoundTripAndFallBackToTheDefaults() {
         Clock clock = Clock.systemUTC();
-        Queue queue = queue(backend(clock), clock);
+        JobQueue queue = queue(taskQueue(clock));
         var limits = queue.limits();
         assertThat(limits.groupConcurrency("a")).isEmpty();
         assertThat(limits.groupRateLimit("a")).isEmpty();
@@ -71,10 +79,10 @@ abstract class GroupsContract extends SchedulerFlowContract {
     }
 
     @Test
-    void concurrencyOneKeepsEachGroupInOrderWhileGroupsRunInParallel() {
+    default void concurrencyOneKeepsEachGroupInOrderWhileGroupsRunInParallel() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         List<String> groups = List.of("g1", "g2", "g3");
         groups.forEach(g -> queue.limits().setGroupConcurrency(g, 1));
         Map<String, List<Integer>> startOrder = new ConcurrentHashMap<>();
@@ -99,8 +107,8 @@ abstract class GroupsContract extends SchedulerFlowContract {
                 queue.add("step", i, inGroup(g));
             }
         }
-        startWorker(backend, clock, handlers, fastOptions().concurrency(4).build());
-        startWorker(second(backend, clock), clock, handlers, fastOptions().concurrency(4).build());
+        startWorker(tq, handlers, fastOptions().concurrency(4).build());
+        startWorker(secondProcess(tq, clock), handlers, fastOptions().concurrency(4).build());
         eventually().until(() -> completed(queue) == 12);
         for (String g : groups) {
             assertThat(startOrder.get(g)).as("start order of %s", g).containsExactly(0, 1, 2, 3);
@@ -111,10 +119,10 @@ abstract class GroupsContract extends SchedulerFlowContract {
     }
 
     @Test
-    void roundRobinKeepsABigBacklogFromStarvingASmallGroup() {
+    default void roundRobinKeepsABigBacklogFromStarvingASmallGroup() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         for (int i = 0; i < 100; i++) {
             queue.add("work", i, inGroup("big"));
         }
@@ -122,7 +130,7 @@ abstract class GroupsContract extends SchedulerFlowContract {
         assertThat(queue.limits().groupWaitingCount("big")).isEqualTo(100);
         assertThat(queue.limits().waitingGroups()).containsExactlyInAnyOrder("big", "small");
         List<String> starts = Collections.synchronizedList(new ArrayList<>());
-        startWorker(backend, clock, Handlers.builder().on("work", ctx -> {
+        startWorker(tq, Handlers.builder().on("work", ctx -> {
             starts.add(ctx.job().id());
             return null;
         }).build(), fastOptions().concurrency(1).build());
@@ -132,10 +140,10 @@ abstract class GroupsContract extends SchedulerFlowContract {
     }
 
     @Test
-    void groupRateLimitIsNeverExceededAndAnUnlimitedGroupIsNotSlowedByItsBacklog() {
+    default void groupRateLimitIsNeverExceededAndAnUnlimitedGroupIsNotSlowedByItsBacklog() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         queue.limits().setGroupRateLimit("A", RateLimit.of(2, Duration.ofSeconds(1)));
         List<Long> aStarts = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger bDone = new AtomicInteger();
@@ -146,7 +154,7 @@ abstract class GroupsContract extends SchedulerFlowContract {
         for (int i = 0; i < 10; i++) {
             queue.add("b", i, inGroup("B"));
         }
-        startWorker(backend, clock, Handlers.builder().on("a", ctx -> {
+        startWorker(tq, Handlers.builder().on("a", ctx -> {
             aStarts.add(ctx.job().processedOn());
             return null;
         }).on("b", ctx -> {
@@ -156,17 +164,17 @@ abstract class GroupsContract extends SchedulerFlowContract {
             return null;
         }).build(), fastOptions().concurrency(4).build());
         eventually().until(() -> completed(queue) == 20);
-        assertWindows(aStarts, 2, 1000);
+        RateWindows.assertWindows(aStarts, 2, 1000);
         // 10 starts at 2 per window need 5 windows: B finished while most of A still waited.
         assertThat(aDoneWhenBFinished.get()).as("A jobs started when B finished").isBetween(0, 6);
     }
 
     @Test
-    void anEmptyFetchSaysWhenTheNextGroupWindowOpens() {
+    default void anEmptyFetchSaysWhenTheNextGroupWindowOpens() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        QueueBackend spi = backend.queue(queueName);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        QueueBackend spi = spi(tq);
         queue.limits().setGroupRateLimit("A", RateLimit.of(1, Duration.ofSeconds(3)));
         String first = queue.add("job", 1, inGroup("A"));
         queue.add("job", 2, inGroup("A"));
@@ -177,14 +185,14 @@ abstract class GroupsContract extends SchedulerFlowContract {
         FetchResult empty = spi.fetch(new FetchRequest("t:2", 5_000, null, clock.millis()));
         assertThat(empty).isInstanceOf(FetchResult.Empty.class);
         assertThat(((FetchResult.Empty) empty).nextDelayedAt()).as("when the group's window opens")
-                .isNotNull().isBetween(now + 2_000, clock.millis() + 3_000 + SLACK_MS);
+                .isNotNull().isBetween(now + 2_000, clock.millis() + 3_000 + RateWindows.SLACK_MS);
     }
 
     @Test
-    void ungroupedJobsAreUnaffectedAndParkedJobsReadAsDelayed() {
+    default void ungroupedJobsAreUnaffectedAndParkedJobsReadAsDelayed() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         queue.limits().setGroupRateLimit("slow", RateLimit.of(1, Duration.ofSeconds(30)));
         List<String> slow = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -194,7 +202,7 @@ abstract class GroupsContract extends SchedulerFlowContract {
         for (int i = 0; i < 6; i++) {
             plain.add(queue.add("job", i));
         }
-        startWorker(backend, clock, Handlers.builder().on("job", ctx -> null).build(),
+        startWorker(tq, Handlers.builder().on("job", ctx -> null).build(),
                 fastOptions().concurrency(2).build());
         eventually().until(() -> plain.stream().allMatch(id -> queue.getState(id) == JobState.COMPLETED));
         eventually().until(() -> queue.getState(slow.get(0)) == JobState.COMPLETED);
@@ -210,10 +218,10 @@ abstract class GroupsContract extends SchedulerFlowContract {
     }
 
     @Test
-    void retriesKeepTheSlotSoAConcurrencyOneGroupStaysInOrder() {
+    default void retriesKeepTheSlotSoAConcurrencyOneGroupStaysInOrder() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         queue.limits().setGroupConcurrency("g", 1);
         List<String> starts = Collections.synchronizedList(new ArrayList<>());
         JobOptions retrying = JobOptions.builder().group("g").attempts(3)
@@ -222,7 +230,7 @@ abstract class GroupsContract extends SchedulerFlowContract {
         String second = queue.add("flaky", 1, retrying);
         String third = queue.add("flaky", 2, retrying);
         Map<String, Integer> names = new HashMap<>(Map.of(first, 0, second, 1, third, 2));
-        startWorker(backend, clock, Handlers.builder().on("flaky", ctx -> {
+        startWorker(tq, Handlers.builder().on("flaky", ctx -> {
             starts.add(names.get(ctx.job().id()) + "#" + ctx.job().attemptsStarted());
             if (ctx.job().attemptsStarted() < 2 && !ctx.job().id().equals(third)) {
                 throw new IllegalStateException("first attempt fails");
@@ -234,16 +242,16 @@ abstract class GroupsContract extends SchedulerFlowContract {
     }
 
     @Test
-    void aDelayedGroupedJobJoinsTheBackOfItsGroupWhenDue() {
+    default void aDelayedGroupedJobJoinsTheBackOfItsGroupWhenDue() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         queue.limits().setGroupConcurrency("g", 1);
         List<Integer> starts = Collections.synchronizedList(new ArrayList<>());
         queue.add("step", 0, inGroup("g"));
         queue.add("step", 1, inGroup("g"));
         queue.add("step", 2, JobOptions.builder().group("g").delay(Duration.ofMillis(100)).build());
-        startWorker(backend, clock, Handlers.builder().on("step", ctx -> {
+        startWorker(tq, Handlers.builder().on("step", ctx -> {
             starts.add(Integer.parseInt(ctx.job().dataJson()));
             Thread.sleep(400);
             return null;

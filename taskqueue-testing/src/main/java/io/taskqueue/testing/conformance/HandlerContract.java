@@ -1,29 +1,36 @@
 package io.taskqueue.testing.conformance;
 
+import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
+import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
+import static io.taskqueue.testing.conformance.Conformance.awaitState;
+import static io.taskqueue.testing.conformance.Conformance.eventNames;
+import static io.taskqueue.testing.conformance.Conformance.eventually;
+import static io.taskqueue.testing.conformance.Conformance.fastOptions;
+import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Handlers;
 import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
 import io.taskqueue.QueueEvent;
-import io.taskqueue.spi.Backend;
 import io.taskqueue.testing.MutableClock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What handlers can do (progress, logs, checkpoints) and what they cannot break. */
-abstract class HandlerContract extends DedupContract {
+public interface HandlerContract extends BackendContract {
 
     @Test
-    void progressAndLogsAreStoredAndPublished() {
+    default void progressAndLogsAreStoredAndPublished() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         List<QueueEvent> events = recordEvents(queue);
-        startWorker(backend, clock, Handlers.builder().on("report", ctx -> {
+        startWorker(tq, Handlers.builder().on("report", ctx -> {
             ctx.updateProgress(50);
             ctx.log("half way");
             ctx.updateProgress(Map.of("pct", 100));
@@ -42,11 +49,11 @@ abstract class HandlerContract extends DedupContract {
     }
 
     @Test
-    void keepLogsTrimsTheLog() {
+    default void keepLogsTrimsTheLog() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        startWorker(backend, clock, Handlers.builder().on("chatty", ctx -> {
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        startWorker(tq, Handlers.builder().on("chatty", ctx -> {
             for (int i = 1; i <= 5; i++) {
                 ctx.log("line " + i);
             }
@@ -58,29 +65,11 @@ abstract class HandlerContract extends DedupContract {
     }
 
     @Test
-    void checkpointsAreSeenByTheNextAttempt() {
+    default void unknownJobNameFailsThatJobAndTheWorkerGoesOn() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        startWorker(backend, clock, Handlers.builder().on("import", ctx -> {
-            int from = ctx.checkpoint("page", Integer.class).orElse(0);
-            if (ctx.attempt() == 1) {
-                ctx.checkpoint("page", 7);
-                throw new java.io.IOException("connection reset on page 8");
-            }
-            return Map.of("resumedFrom", from);
-        }).build());
-        String id = queue.add("import", null, JobOptions.builder().attempts(2).build());
-        Job job = awaitState(queue, id, JobState.COMPLETED);
-        assertThat(job.returnValueJson()).isEqualTo("{\"resumedFrom\":7}");
-    }
-
-    @Test
-    void unknownJobNameFailsThatJobAndTheWorkerGoesOn() {
-        MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        startWorker(backend, clock, Handlers.builder().on("known", ctx -> "ok").build(),
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        startWorker(tq, Handlers.builder().on("known", ctx -> "ok").build(),
                 fastOptions().concurrency(1).build());
         String unknown = queue.add("nobody-handles-this", null, JobOptions.builder().attempts(3).build());
         String known = queue.add("known", null);
@@ -91,11 +80,11 @@ abstract class HandlerContract extends DedupContract {
     }
 
     @Test
-    void handlerThrowingAnErrorFailsTheJobNotTheWorker() {
+    default void handlerThrowingAnErrorFailsTheJobNotTheWorker() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        startWorker(backend, clock, Handlers.builder()
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        startWorker(tq, Handlers.builder()
                 .on("explodes", ctx -> {
                     throw new AssertionError("invariant broken");
                 })
@@ -107,11 +96,11 @@ abstract class HandlerContract extends DedupContract {
     }
 
     @Test
-    void unserializableResultFailsTheJobWithAReason() {
+    default void unserializableResultFailsTheJobWithAReason() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        startWorker(backend, clock, Handlers.builder()
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        startWorker(tq, Handlers.builder()
                 .on("weird", ctx -> new Object())
                 .on("fine", ctx -> "ok").build(), fastOptions().concurrency(1).build());
         String weird = queue.add("weird", null, JobOptions.builder().attempts(3).build());
@@ -123,12 +112,12 @@ abstract class HandlerContract extends DedupContract {
     }
 
     @Test
-    void typedDataThatDoesNotMatchItsTypeFailsWithAReason() {
+    default void typedDataThatDoesNotMatchItsTypeFailsWithAReason() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         var typed = io.taskqueue.JobType.of("typed", Integer.class, Integer.class);
-        startWorker(backend, clock, Handlers.builder().on(typed, ctx -> ctx.data() * 2).build());
+        startWorker(tq, Handlers.builder().on(typed, ctx -> ctx.data() * 2).build());
         String bad = queue.add("typed", Map.of("not", "a number"));
         String good = queue.add(typed, 21);
         assertThat(awaitState(queue, bad, JobState.FAILED).failedReason()).startsWith("cannot read the job's data");

@@ -1,13 +1,20 @@
 package io.taskqueue.testing.conformance;
 
+import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
+import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
+import static io.taskqueue.testing.conformance.Conformance.awaitState;
+import static io.taskqueue.testing.conformance.Conformance.eventNames;
+import static io.taskqueue.testing.conformance.Conformance.eventually;
+import static io.taskqueue.testing.conformance.Conformance.fastOptions;
+import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
 import io.taskqueue.QueueEvent;
-import io.taskqueue.spi.Backend;
 import io.taskqueue.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -15,15 +22,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Order of execution (protocol §4), delays, pause/resume and the events of a plain success. */
-abstract class OrderingContract extends ConformanceFixture {
+public interface OrderingContract extends BackendContract {
 
-    private List<String> runInOrder(Backend backend, MutableClock clock, Queue queue, int expected) {
+    private List<String> runInOrder(TaskQueue tq, MutableClock clock, JobQueue queue, int expected) {
         List<String> order = new CopyOnWriteArrayList<>();
         Handlers handlers = Handlers.builder().on("step", ctx -> {
             order.add(String.valueOf(((java.util.Map<?, ?>) ctx.data()).get("n")));
             return null;
         }).build();
-        startWorker(backend, clock, handlers, fastOptions().concurrency(1).build());
+        startWorker(tq, handlers, fastOptions().concurrency(1).build());
         eventually().until(() -> order.size() == expected);
         return order;
     }
@@ -33,32 +40,32 @@ abstract class OrderingContract extends ConformanceFixture {
     }
 
     @Test
-    void fifoJobsRunInInsertionOrder() {
+    default void fifoJobsRunInInsertionOrder() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         for (String n : List.of("a", "b", "c", "d")) {
             queue.add("step", step(n));
         }
-        assertThat(runInOrder(backend, clock, queue, 4)).containsExactly("a", "b", "c", "d");
+        assertThat(runInOrder(tq, clock, queue, 4)).containsExactly("a", "b", "c", "d");
     }
 
     @Test
-    void lifoJobRunsBeforeThoseAlreadyWaiting() {
+    default void lifoJobRunsBeforeThoseAlreadyWaiting() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         queue.add("step", step("a"));
         queue.add("step", step("b"));
         queue.add("step", step("c"), JobOptions.builder().lifo(true).build());
-        assertThat(runInOrder(backend, clock, queue, 3)).containsExactly("c", "a", "b");
+        assertThat(runInOrder(tq, clock, queue, 3)).containsExactly("c", "a", "b");
     }
 
     @Test
-    void prioritiesRunLowestNumberFirstFifoWithinAClassAfterUnprioritizedJobs() {
+    default void prioritiesRunLowestNumberFirstFifoWithinAClassAfterUnprioritizedJobs() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         queue.add("step", step("p3"), JobOptions.builder().priority(3).build());
         queue.add("step", step("p1a"), JobOptions.builder().priority(1).build());
         queue.add("step", step("p2"), JobOptions.builder().priority(2).build());
@@ -66,16 +73,16 @@ abstract class OrderingContract extends ConformanceFixture {
         queue.add("step", step("plain"));
         assertThat(queue.getState(queue.getJobs(JobState.PRIORITIZED, 0, 0).get(0).id()))
                 .isEqualTo(JobState.PRIORITIZED);
-        assertThat(runInOrder(backend, clock, queue, 5)).containsExactly("plain", "p1a", "p1b", "p2", "p3");
+        assertThat(runInOrder(tq, clock, queue, 5)).containsExactly("plain", "p1a", "p1b", "p2", "p3");
     }
 
     @Test
-    void delayedJobRunsOnlyOnceItsDueTimeHasCome() {
+    default void delayedJobRunsOnlyOnceItsDueTimeHasCome() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         List<String> ran = new CopyOnWriteArrayList<>();
-        startWorker(backend, clock, Handlers.builder().on("later", ctx -> ran.add(ctx.job().id())).build());
+        startWorker(tq, Handlers.builder().on("later", ctx -> ran.add(ctx.job().id())).build());
         String id = queue.add("later", null, JobOptions.builder().delay(Duration.ofSeconds(5)).build());
         assertThat(queue.getState(id)).isEqualTo(JobState.DELAYED);
         clock.advance(Duration.ofMillis(4999));
@@ -86,41 +93,12 @@ abstract class OrderingContract extends ConformanceFixture {
     }
 
     @Test
-    void promoteRunsADelayedJobNow() {
+    default void successfulJobStoresItsResultAndEmitsTheLifecycleEvents() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        startWorker(backend, clock, Handlers.builder().on("later", ctx -> "done").build());
-        String id = queue.add("later", null, JobOptions.builder().delay(Duration.ofHours(1)).build());
-        assertThat(queue.promote(id)).isTrue();
-        awaitState(queue, id, JobState.COMPLETED);
-        assertThat(queue.promote(id)).isFalse();
-    }
-
-    @Test
-    void pausedQueueRunsNothingUntilResumed() {
-        MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         List<QueueEvent> events = recordEvents(queue);
-        queue.pause();
-        assertThat(queue.isPaused()).isTrue();
-        startWorker(backend, clock, Handlers.builder().on("job", ctx -> "ok").build());
-        String id = queue.add("job", null);
-        throughout(Duration.ofMillis(300)).until(() -> queue.getState(id) == JobState.WAITING);
-        queue.resume();
-        awaitState(queue, id, JobState.COMPLETED);
-        assertThat(queue.isPaused()).isFalse();
-        eventually().until(() -> events.stream().map(QueueEvent::event).toList().containsAll(List.of("paused", "resumed")));
-    }
-
-    @Test
-    void successfulJobStoresItsResultAndEmitsTheLifecycleEvents() {
-        MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        List<QueueEvent> events = recordEvents(queue);
-        startWorker(backend, clock, Handlers.builder().on("sum", ctx -> {
+        startWorker(tq, Handlers.builder().on("sum", ctx -> {
             java.util.Map<?, ?> data = (java.util.Map<?, ?>) ctx.data();
             return java.util.Map.of("sum", ((Number) data.get("a")).intValue() + ((Number) data.get("b")).intValue());
         }).build());

@@ -1,21 +1,27 @@
 package io.taskqueue.testing.conformance;
 
+import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
+import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
+import static io.taskqueue.testing.conformance.Conformance.awaitState;
+import static io.taskqueue.testing.conformance.Conformance.eventNames;
+import static io.taskqueue.testing.conformance.Conformance.eventually;
+import static io.taskqueue.testing.conformance.Conformance.fastOptions;
+import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Handlers;
 import io.taskqueue.Job;
 import io.taskqueue.JobState;
 import io.taskqueue.KeepJobs;
 import io.taskqueue.LockLostException;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
 import io.taskqueue.QueueEvent;
-import io.taskqueue.spi.Backend;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.FinishRequest;
 import io.taskqueue.spi.QueueBackend;
-import io.taskqueue.testing.FaultInjectingBackend;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Dead workers, lost locks and starved threads: a job is never lost and never finished twice. */
-abstract class RecoveryContract extends RetryContract {
+public interface RecoveryContract extends BackendContract {
 
     /** Takes a job the way a worker would, then "dies": its lock is never renewed. */
     private static Job fetchAndDie(QueueBackend queue, Clock clock, long lockMillis) {
@@ -36,14 +42,14 @@ abstract class RecoveryContract extends RetryContract {
     }
 
     @Test
-    void jobOfADeadWorkerRunsAgain() {
+    default void jobOfADeadWorkerRunsAgain() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         List<QueueEvent> events = recordEvents(queue);
         String id = queue.add("work", null);
-        fetchAndDie(backend.queue(queueName), clock, 300);
-        startWorker(backend, clock, Handlers.builder().on("work", ctx -> "recovered").build(),
+        fetchAndDie(spi(tq), clock, 300);
+        startWorker(tq, Handlers.builder().on("work", ctx -> "recovered").build(),
                 fastOptions().stalledInterval(Duration.ofMillis(300)).build());
         Job job = awaitState(queue, id, JobState.COMPLETED);
         assertThat(job.returnValueJson()).isEqualTo("\"recovered\"");
@@ -53,13 +59,13 @@ abstract class RecoveryContract extends RetryContract {
     }
 
     @Test
-    void jobStalledMoreThanAllowedFails() {
+    default void jobStalledMoreThanAllowedFails() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         String id = queue.add("work", null);
-        fetchAndDie(backend.queue(queueName), clock, 300);
-        startWorker(backend, clock, Handlers.builder().on("work", ctx -> "must not run").build(),
+        fetchAndDie(spi(tq), clock, 300);
+        startWorker(tq, Handlers.builder().on("work", ctx -> "must not run").build(),
                 fastOptions().stalledInterval(Duration.ofMillis(300)).maxStalledCount(0).build());
         Job job = awaitState(queue, id, JobState.FAILED);
         assertThat(job.failedReason()).isEqualTo("job stalled more than allowable limit");
@@ -68,11 +74,11 @@ abstract class RecoveryContract extends RetryContract {
     }
 
     @Test
-    void lateCompletionWithALostLockIsRejected() {
+    default void lateCompletionWithALostLockIsRejected() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        QueueBackend spi = backend.queue(queueName);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        QueueBackend spi = spi(tq);
         String id = queue.add("work", null);
         fetchAndDie(spi, clock, 200);
         eventually().until(() -> spi.checkStalled(1, 1, clock.millis()).contains(id));
@@ -85,14 +91,15 @@ abstract class RecoveryContract extends RetryContract {
     }
 
     @Test
-    void workerThatLosesItsLockStopsItsHandlerAndItsResultIsDropped() throws Exception {
+    default void workerThatLosesItsLockStopsItsHandlerAndItsResultIsDropped() throws Exception {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        FaultInjectingBackend paused = track(FaultInjectingBackend.wrap(backend)).renewLocks(false);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        Conformance.FaultyProcess paused = conformance().faultyProcess(tq, clock);
+        paused.faults().renewLocks(false);
         CountDownLatch started = new CountDownLatch(1);
         AtomicReference<Optional<String>> seenStop = new AtomicReference<>();
-        startWorker(paused, clock, Handlers.builder().on("work", ctx -> {
+        startWorker(paused.taskQueue(), Handlers.builder().on("work", ctx -> {
             started.countDown();
             long until = System.nanoTime() + PATIENCE.toNanos();
             while (!ctx.isCancelled() && System.nanoTime() < until) {
@@ -107,15 +114,15 @@ abstract class RecoveryContract extends RetryContract {
         }).build(), fastOptions().lockDuration(Duration.ofMillis(400)).stalledInterval(Duration.ofMillis(100)).build());
         String id = queue.add("work", null);
         assertThat(started.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        QueueBackend spi = backend.queue(queueName);
+        QueueBackend spi = spi(tq);
         // Whoever runs the stall check (the test or the paused worker) puts the job back.
         eventually().until(() -> {
             spi.checkStalled(1, 100, clock.millis());
             return queue.getJob(id).orElseThrow().stalledCounter() >= 1;
         });
-        startWorker(backend, clock, Handlers.builder().on("work", ctx -> "from the new owner").build());
+        startWorker(tq, Handlers.builder().on("work", ctx -> "from the new owner").build());
         awaitState(queue, id, JobState.COMPLETED);
-        paused.renewLocks(true);
+        paused.faults().renewLocks(true);
         eventually().until(() -> seenStop.get() != null);
         assertThat(seenStop.get()).contains("lock lost");
         Job job = queue.getJob(id).orElseThrow();
@@ -124,14 +131,14 @@ abstract class RecoveryContract extends RetryContract {
     }
 
     @Test
-    void cpuBusyHandlersDoNotLoseTheirLocks() {
+    default void cpuBusyHandlersDoNotLoseTheirLocks() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         List<QueueEvent> events = recordEvents(queue);
         int jobs = 2 * Runtime.getRuntime().availableProcessors() + 2;
         Duration lock = Duration.ofMillis(1500);
-        startWorker(backend, clock, Handlers.builder().on("spin", ctx -> {
+        startWorker(tq, Handlers.builder().on("spin", ctx -> {
             long until = System.nanoTime() + lock.multipliedBy(3).toNanos();
             long x = 0;
             while (System.nanoTime() < until) {

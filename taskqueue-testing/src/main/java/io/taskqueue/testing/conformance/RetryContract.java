@@ -1,17 +1,24 @@
 package io.taskqueue.testing.conformance;
 
+import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
+import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
+import static io.taskqueue.testing.conformance.Conformance.awaitState;
+import static io.taskqueue.testing.conformance.Conformance.eventNames;
+import static io.taskqueue.testing.conformance.Conformance.eventually;
+import static io.taskqueue.testing.conformance.Conformance.fastOptions;
+import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Backoff;
 import io.taskqueue.Handlers;
 import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobState;
 import io.taskqueue.KeepJobs;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
 import io.taskqueue.QueueEvent;
 import io.taskqueue.UnrecoverableJobException;
-import io.taskqueue.spi.Backend;
 import io.taskqueue.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,16 +28,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Attempts, backoff at exact delays, permanent failures, retry-later, retention. */
-abstract class RetryContract extends OrderingContract {
+public interface RetryContract extends BackendContract {
 
     /** Runs a job that always fails and checks each retry waits exactly {@code expectedDelays}. */
     private void assertRetryDelays(Backoff backoff, long... expectedDelays) {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         List<QueueEvent> events = recordEvents(queue);
         AtomicInteger runs = new AtomicInteger();
-        startWorker(backend, clock, Handlers.builder().on("flaky", ctx -> {
+        startWorker(tq, Handlers.builder().on("flaky", ctx -> {
             runs.incrementAndGet();
             throw new IllegalStateException("attempt " + ctx.attempt() + " failed");
         }).build());
@@ -60,21 +67,21 @@ abstract class RetryContract extends OrderingContract {
     }
 
     @Test
-    void fixedBackoffWaitsTheSameDelayBeforeEveryRetry() {
+    default void fixedBackoffWaitsTheSameDelayBeforeEveryRetry() {
         assertRetryDelays(Backoff.fixed(Duration.ofMillis(1000)), 1000, 1000);
     }
 
     @Test
-    void exponentialBackoffDoublesTheDelay() {
+    default void exponentialBackoffDoublesTheDelay() {
         assertRetryDelays(Backoff.exponential(Duration.ofMillis(200)), 200, 400, 800);
     }
 
     @Test
-    void unrecoverableErrorFailsAtOnceWhateverAttemptsRemain() {
+    default void unrecoverableErrorFailsAtOnceWhateverAttemptsRemain() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        startWorker(backend, clock, Handlers.builder().on("doomed", ctx -> {
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        startWorker(tq, Handlers.builder().on("doomed", ctx -> {
             throw new UnrecoverableJobException("card declined");
         }).build());
         String id = queue.add("doomed", null, JobOptions.builder().attempts(5).build());
@@ -84,12 +91,12 @@ abstract class RetryContract extends OrderingContract {
     }
 
     @Test
-    void retryLaterRunsAgainWithoutSpendingAnAttempt() {
+    default void retryLaterRunsAgainWithoutSpendingAnAttempt() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         AtomicInteger runs = new AtomicInteger();
-        startWorker(backend, clock, Handlers.builder().on("throttled", ctx -> {
+        startWorker(tq, Handlers.builder().on("throttled", ctx -> {
             if (runs.incrementAndGet() == 1) {
                 throw ctx.retryLater(Duration.ofSeconds(30));
             }
@@ -105,11 +112,11 @@ abstract class RetryContract extends OrderingContract {
     }
 
     @Test
-    void completedJobsAreKeptByCount() {
+    default void completedJobsAreKeptByCount() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        startWorker(backend, clock, Handlers.builder().on("job", ctx -> "ok").build(),
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        startWorker(tq, Handlers.builder().on("job", ctx -> "ok").build(),
                 fastOptions().concurrency(1).build());
         JobOptions keepTwo = JobOptions.builder().removeOnComplete(KeepJobs.count(2)).build();
         List<String> ids = new ArrayList<>();
@@ -127,11 +134,11 @@ abstract class RetryContract extends OrderingContract {
     }
 
     @Test
-    void failedJobsAreKeptByAge() {
+    default void failedJobsAreKeptByAge() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        startWorker(backend, clock, Handlers.builder().on("bad", ctx -> {
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        startWorker(tq, Handlers.builder().on("bad", ctx -> {
             throw new IllegalArgumentException("bad input");
         }).build(), fastOptions().concurrency(1).build());
         JobOptions keepMinute = JobOptions.builder().removeOnFail(KeepJobs.age(Duration.ofMinutes(1))).build();
@@ -148,12 +155,12 @@ abstract class RetryContract extends OrderingContract {
     }
 
     @Test
-    void removeOnCompleteDeletesTheJobButStillAnnouncesTheResult() {
+    default void removeOnCompleteDeletesTheJobButStillAnnouncesTheResult() {
         MutableClock clock = MutableClock.startingNow();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         List<QueueEvent> events = recordEvents(queue);
-        startWorker(backend, clock, Handlers.builder().on("job", ctx -> 42).build());
+        startWorker(tq, Handlers.builder().on("job", ctx -> 42).build());
         String id = queue.add("job", null, JobOptions.builder().removeOnComplete(KeepJobs.none()).build());
         awaitEvent(events, e -> e.event().equals("completed") && id.equals(e.jobId()));
         assertThat(queue.getJob(id)).isEmpty();

@@ -1,13 +1,21 @@
 package io.taskqueue.testing.conformance;
 
+import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
+import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
+import static io.taskqueue.testing.conformance.Conformance.awaitState;
+import static io.taskqueue.testing.conformance.Conformance.eventNames;
+import static io.taskqueue.testing.conformance.Conformance.eventually;
+import static io.taskqueue.testing.conformance.Conformance.fastOptions;
+import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskqueue.Capability;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobScheduler;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
 import io.taskqueue.SchedulerSpec;
-import io.taskqueue.spi.Backend;
 import io.taskqueue.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +27,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Job schedulers (protocol §5.15) on the caller's clock: iteration ids on their slots, the next job
  * produced when the current one is fetched, limits, replacing and removing. Flows are not here yet:
- * the in-memory backend does not implement them (Redis flows are checked by the interop suite).
+ * the in-memory tq does not implement them (Redis flows are checked by the interop suite).
  */
-abstract class SchedulerFlowContract extends HandlerContract {
+@CapabilityContract(Capability.SCHEDULERS)
+public interface SchedulersContract extends BackendContract {
 
     /** A clock on a whole ten seconds, so that cron slots are predictable. */
     private static MutableClock alignedClock() {
@@ -34,16 +43,16 @@ abstract class SchedulerFlowContract extends HandlerContract {
     }
 
     @Test
-    void everySchedulerRunsEachSlotOnceAndProducesTheNextOnFetch() {
+    default void everySchedulerRunsEachSlotOnceAndProducesTheNextOnFetch() {
         MutableClock clock = alignedClock();
         long t0 = clock.millis();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         List<String> ran = new CopyOnWriteArrayList<>();
         String first = queue.schedulers().upsert("tick", SchedulerSpec.every(Duration.ofSeconds(1)).build(), "tick",
                 Map.of("k", 1), null);
         assertThat(first).isEqualTo("repeat:tick:" + t0);
-        startWorker(backend, clock, Handlers.builder().on("tick", ctx -> {
+        startWorker(tq, Handlers.builder().on("tick", ctx -> {
             ran.add(ctx.job().id());
             return null;
         }).build());
@@ -66,17 +75,17 @@ abstract class SchedulerFlowContract extends HandlerContract {
     }
 
     @Test
-    void cronSchedulerStopsAtItsLimit() {
+    default void cronSchedulerStopsAtItsLimit() {
         MutableClock clock = alignedClock();
         long t0 = clock.millis();
         clock.advance(Duration.ofMillis(300));
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         List<String> ran = new CopyOnWriteArrayList<>();
         String first = queue.schedulers().upsert("even", SchedulerSpec.cron("*/2 * * * * *").timeZone("UTC").limit(3)
                 .build(), "even", null, null);
         assertThat(first).isEqualTo("repeat:even:" + (t0 + 2000));
-        startWorker(backend, clock, Handlers.builder().on("even", ctx -> {
+        startWorker(tq, Handlers.builder().on("even", ctx -> {
             ran.add(ctx.job().id());
             return null;
         }).build());
@@ -92,11 +101,11 @@ abstract class SchedulerFlowContract extends HandlerContract {
     }
 
     @Test
-    void upsertReplacesThePendingJobAndRemoveDeletesIt() {
+    default void upsertReplacesThePendingJobAndRemoveDeletesIt() {
         MutableClock clock = alignedClock();
         long t0 = clock.millis();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         SchedulerSpec hourly = SchedulerSpec.every(Duration.ofHours(1)).startDate(Instant.ofEpochMilli(t0 + 60_000))
                 .build();
         String first = queue.schedulers().upsert("report", hourly, "report", Map.of("v", 1), null);

@@ -1,15 +1,23 @@
 package io.taskqueue.testing.conformance;
 
+import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
+import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
+import static io.taskqueue.testing.conformance.Conformance.awaitState;
+import static io.taskqueue.testing.conformance.Conformance.eventNames;
+import static io.taskqueue.testing.conformance.Conformance.eventually;
+import static io.taskqueue.testing.conformance.Conformance.fastOptions;
+import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskqueue.Capability;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Deduplication;
 import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobState;
 import io.taskqueue.KeepJobs;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
 import io.taskqueue.QueueEvent;
-import io.taskqueue.spi.Backend;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.FinishRequest;
@@ -24,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * Deduplication (protocol §5.14): simple, throttle, debounce and keepLastIfActive, the owner id an
  * add returns, the {@code deduplicated} event's roles, and clean-up on finish and removal.
  */
-abstract class DedupContract extends LimitsContract {
+@CapabilityContract(Capability.DEDUPLICATION)
+public interface DeduplicationContract extends BackendContract {
 
     private static JobOptions dedup(Deduplication de) {
         return JobOptions.builder().deduplication(de).build();
@@ -51,11 +60,11 @@ abstract class DedupContract extends LimitsContract {
     }
 
     @Test
-    void simpleModeKeepsTheOwnerUntilItFinishes() {
+    default void simpleModeKeepsTheOwnerUntilItFinishes() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        QueueBackend spi = backend.queue(queueName);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        QueueBackend spi = spi(tq);
         List<QueueEvent> events = recordEvents(queue);
         String first = queue.add("sync", Map.of("v", 1), dedup(Deduplication.simple("user-1")));
         String second = queue.add("sync", Map.of("v", 2), dedup(Deduplication.simple("user-1")));
@@ -76,10 +85,10 @@ abstract class DedupContract extends LimitsContract {
     }
 
     @Test
-    void removingTheOwnerFreesTheId() {
+    default void removingTheOwnerFreesTheId() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         String first = queue.add("sync", null, dedup(Deduplication.simple("k"), Duration.ofHours(1)));
         assertThat(queue.remove(first)).isTrue();
         assertThat(queue.getDeduplicationJobId("k")).isEmpty();
@@ -90,11 +99,11 @@ abstract class DedupContract extends LimitsContract {
     }
 
     @Test
-    void throttleModeDeduplicatesForTheTtlEvenAfterTheOwnerFinished() {
+    default void throttleModeDeduplicatesForTheTtlEvenAfterTheOwnerFinished() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        QueueBackend spi = backend.queue(queueName);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        QueueBackend spi = spi(tq);
         Deduplication throttle = Deduplication.throttle("t", Duration.ofMillis(700));
         String first = queue.add("ping", null, dedup(throttle));
         complete(spi, clock, take(spi, clock).id());
@@ -109,10 +118,10 @@ abstract class DedupContract extends LimitsContract {
     }
 
     @Test
-    void debounceReplacesTheDelayedOwner() {
+    default void debounceReplacesTheDelayedOwner() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
         List<QueueEvent> events = recordEvents(queue);
         Deduplication debounce = Deduplication.debounce("search", Duration.ofSeconds(30));
         String first = queue.add("search", Map.of("q", "a"), dedup(debounce, Duration.ofSeconds(30)));
@@ -130,11 +139,11 @@ abstract class DedupContract extends LimitsContract {
     }
 
     @Test
-    void keepLastIfActiveAddsTheLastPayloadWhenTheOwnerFinishes() {
+    default void keepLastIfActiveAddsTheLastPayloadWhenTheOwnerFinishes() {
         Clock clock = Clock.systemUTC();
-        Backend backend = backend(clock);
-        Queue queue = queue(backend, clock);
-        QueueBackend spi = backend.queue(queueName);
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        QueueBackend spi = spi(tq);
         Deduplication last = Deduplication.simple("doc-9").withKeepLastIfActive();
         String owner = queue.add("render", Map.of("rev", 1), dedup(last));
         assertThat(take(spi, clock).id()).isEqualTo(owner);

@@ -1,0 +1,15 @@
+package io.taskqueue.testing.conformance;
+
+import io.taskqueue.spi.Backends;
+
+/** The in-memory backend passes the core contracts and those of every capability it declares. */
+class InMemoryConformanceTest implements CoreContracts, PauseContract, MaintenanceContract, JobControlContract,
+        CheckpointContract, LimitsContract, GroupsContract, DeduplicationContract, SchedulersContract,
+        MetricsContract {
+    private final Conformance conformance = Conformance.inProcess(context -> Backends.open("memory:", context));
+
+    @Override
+    public Conformance conformance() {
+        return conformance;
+    }
+}
