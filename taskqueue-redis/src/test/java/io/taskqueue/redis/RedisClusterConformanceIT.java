@@ -1,7 +1,7 @@
 package io.taskqueue.redis;
 
+import io.taskqueue.servers.RedisServer;
 import io.taskqueue.testing.server.RedisClusterExtension;
-import io.taskqueue.testing.server.RedisServer;
 import io.taskqueue.testing.server.RedisTestPrefix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
+import io.taskqueue.servers.RedisServer;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.NewJob;
 import io.taskqueue.testing.server.RedisExtension;
-import io.taskqueue.testing.server.RedisServer;
 import io.taskqueue.testing.server.RedisTestPrefix;
 import java.time.Duration;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.taskqueue.redis.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskqueue.redis.ClusterErrors;
+import io.taskqueue.servers.RedisServer;
 import io.taskqueue.testing.server.RedisClusterExtension;
-import io.taskqueue.testing.server.RedisServer;
 import io.taskqueue.testing.server.RedisTestPrefix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.taskqueue.testing.server;
 
+import io.taskqueue.servers.PostgresServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

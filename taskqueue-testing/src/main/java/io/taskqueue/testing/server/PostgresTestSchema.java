@@ -1,5 +1,6 @@
 package io.taskqueue.testing.server;
 
+import io.taskqueue.servers.PostgresServer;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package io.taskqueue.testing.server;
 
+import io.taskqueue.servers.RedisClusterServer;
+import io.taskqueue.servers.RedisServer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

@@ -1,5 +1,6 @@
 package io.taskqueue.testing.server;
 
+import io.taskqueue.servers.RedisServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

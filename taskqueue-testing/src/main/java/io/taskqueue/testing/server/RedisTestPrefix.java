@@ -1,5 +1,7 @@
 package io.taskqueue.testing.server;
 
+import io.taskqueue.servers.RedisServer;
+import io.taskqueue.servers.RespClient;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;

@@ -1,19 +1,13 @@
 /**
- * Real Redis and Postgres servers for integration tests, without Docker.
+ * JUnit 5 extensions that hand tests real Redis and Postgres servers from
+ * {@link io.taskqueue.servers}.
  *
  * <p>{@link io.taskqueue.testing.server.RedisExtension} and
  * {@link io.taskqueue.testing.server.PostgresExtension} give a test class one server per JVM plus a
- * private key prefix or schema per test. The server comes from an environment variable when it is
- * set (see {@link io.taskqueue.testing.server.TestSettings}); otherwise a private server is started
- * on a free loopback port. A server that cannot be found or started fails the test with a message
- * that says what to install or which variable to set; nothing is ever skipped silently.
- *
- * <p>{@link io.taskqueue.testing.server.RedisClusterServer} (with
- * {@link io.taskqueue.testing.server.RedisClusterExtension}) and
- * {@link io.taskqueue.testing.server.RedisSentinelServer} start a local Redis Cluster and a
- * Sentinel setup from the same {@code redis-server} binary; they are always private.
- *
- * <p>This package is pure infrastructure: it must not depend on taskqueue-core types, so every
- * module (core included) can use it.
+ * private key prefix ({@link io.taskqueue.testing.server.RedisTestPrefix}) or schema
+ * ({@link io.taskqueue.testing.server.PostgresTestSchema}) per test.
+ * {@link io.taskqueue.testing.server.RedisClusterExtension} does the same on a private Redis
+ * Cluster, with hash-tagged prefixes. A server that cannot be found or started fails the test with
+ * the reason; nothing is ever skipped silently.
  */
 package io.taskqueue.testing.server;

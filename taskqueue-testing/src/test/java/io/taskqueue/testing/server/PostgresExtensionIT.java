@@ -2,6 +2,7 @@ package io.taskqueue.testing.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskqueue.servers.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

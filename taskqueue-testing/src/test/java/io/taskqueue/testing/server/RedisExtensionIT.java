@@ -3,6 +3,8 @@ package io.taskqueue.testing.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.taskqueue.servers.RedisServer;
+import io.taskqueue.servers.RespClient;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

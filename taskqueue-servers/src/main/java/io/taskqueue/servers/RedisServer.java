@@ -1,4 +1,4 @@
-package io.taskqueue.testing.server;
+package io.taskqueue.servers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -156,7 +156,7 @@ public final class RedisServer implements AutoCloseable {
       * {@code RedisServer} run on the cluster unchanged: {@link #uri()} is the cluster's
       * {@code redis-cluster://host:port,...} URL, {@link #client()} a redirect-following
       * {@link RespClient#connectCluster cluster client} starting at {@code host:port}, and
-      * {@link RedisTestPrefix#random} gives hash-tagged prefixes. The view does not own the
+      * {@link #isCluster()} tells key-prefix helpers to add a hash tag. The view does not own the
       * processes: it counts as external (cannot be stopped) and closing it does nothing.
       */
     static RedisServer clusterView(URI uri, String host, int port) {
@@ -209,7 +209,7 @@ public final class RedisServer implements AutoCloseable {
 
     /**
       * Whether this is the view of a {@link RedisClusterServer} (see {@link RedisClusterServer#asServer()}):
-      * keys must then carry a hash tag, which {@link RedisTestPrefix#random} adds.
+      * keys used together must then carry one hash tag so they share a slot.
       */
     public boolean isCluster() {
         return cluster;

@@ -1,4 +1,4 @@
-package io.taskqueue.testing.server;
+package io.taskqueue.servers;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -28,8 +28,8 @@ import org.postgresql.ds.PGSimpleDataSource;
   * {@link UnprivilegedPostgres}). Non-root users never need the fallback.
   *
   * <p>Closing a private server stops it and deletes its data; closing an external one does nothing.
-  * Tests isolate themselves with schemas ({@link #createSchema}, {@link PostgresExtension}), so an
-  * external server can be shared.
+  * Tests isolate themselves with schemas ({@link #createSchema}), so an external server can be
+  * shared.
   */
 public final class PostgresServer implements AutoCloseable {
 

@@ -1,4 +1,4 @@
-package io.taskqueue.testing.server;
+package io.taskqueue.servers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
