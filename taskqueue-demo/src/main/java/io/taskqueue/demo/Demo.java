@@ -12,7 +12,7 @@ import io.taskqueue.memory.InMemoryBackend;
 import io.taskqueue.redis.RedisBackend;
 import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.servers.RedisServer;
-import io.taskqueue.servers.TestSettings;
+import io.taskqueue.servers.ServerSettings;
 import io.taskqueue.spi.Backend;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -63,7 +63,7 @@ public final class Demo {
             return;
         }
         out.println("REDIS_URL is not set: starting a private redis-server for the demo");
-        try (RedisServer server = RedisServer.start(TestSettings.of(Map.of("PATH", pathOrEmpty())));
+        try (RedisServer server = RedisServer.start(ServerSettings.of(Map.of("PATH", pathOrEmpty())));
                 Backend backend = RedisBackend.create(RedisBackendOptions.builder()
                         .url(server.uri().toString()).prefix("demo-" + System.currentTimeMillis()).build())) {
             run(backend, out);

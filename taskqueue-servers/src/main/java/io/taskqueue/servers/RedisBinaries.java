@@ -67,7 +67,7 @@ final class RedisBinaries {
     /** What a user can do about any private-server failure. */
     static final String HINT = "Install Redis (e.g. 'apt-get install redis-server' or"
             + " 'brew install redis'), or point the tests at a running server with "
-            + TestSettings.REDIS_URL + "=redis://127.0.0.1:6379/0";
+            + ServerSettings.REDIS_URL + "=redis://127.0.0.1:6379/0";
 
     static String missingMessage() {
         return "No Redis server for the tests: 'redis-server' is not on the PATH and the"

@@ -81,7 +81,7 @@ public final class RedisClusterServer implements AutoCloseable {
 
     /** {@code masters} masters with {@code replicasPerMaster} replicas each, from the default binary. */
     public static RedisClusterServer start(int masters, int replicasPerMaster) {
-        TestSettings settings = TestSettings.fromEnvironment();
+        ServerSettings settings = ServerSettings.fromEnvironment();
         return start(RedisBinaries.locate(settings.path(), () -> RedisBinaries.embedded("")), masters,
                 replicasPerMaster);
     }

@@ -74,7 +74,7 @@ public final class RedisSentinelServer implements AutoCloseable {
 
     /** A master, a replica and {@code sentinels} (1 to 3) sentinels, from the default binary. */
     public static RedisSentinelServer start(int sentinels) {
-        TestSettings settings = TestSettings.fromEnvironment();
+        ServerSettings settings = ServerSettings.fromEnvironment();
         return start(RedisBinaries.locate(settings.path(), () -> RedisBinaries.embedded("")), sentinels);
     }
 

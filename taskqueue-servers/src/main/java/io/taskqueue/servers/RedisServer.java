@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
-  * A Redis server for integration tests: an existing one named by {@value TestSettings#REDIS_URL},
+  * A Redis server for integration tests: an existing one named by {@value ServerSettings#REDIS_URL},
   * or a private {@code redis-server} process on a free loopback port.
   *
   * <p>{@link #start()} chooses, in order: the URL from the environment (an <em>external</em> server,
@@ -61,11 +61,11 @@ public final class RedisServer implements AutoCloseable {
 
     /** The server for this environment; see the class comment for the order of choices. */
     public static RedisServer start() {
-        return start(TestSettings.fromEnvironment());
+        return start(ServerSettings.fromEnvironment());
     }
 
     /** Like {@link #start()}, with explicit settings. */
-    public static RedisServer start(TestSettings settings) {
+    public static RedisServer start(ServerSettings settings) {
         if (settings.redisUrl().isPresent()) {
             return connect(settings.redisUrl().get());
         }
@@ -144,9 +144,9 @@ public final class RedisServer implements AutoCloseable {
         try {
             server.ping();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Redis at " + redact(uri) + " (from " + TestSettings.REDIS_URL
+            throw new IllegalStateException("Redis at " + redact(uri) + " (from " + ServerSettings.REDIS_URL
                     + ") does not answer: " + e.getMessage() + ". Start that server, fix the URL, or unset "
-                    + TestSettings.REDIS_URL + " to let the tests start a private one.", e);
+                    + ServerSettings.REDIS_URL + " to let the tests start a private one.", e);
         }
         return server;
     }
@@ -202,7 +202,7 @@ public final class RedisServer implements AutoCloseable {
         return database;
     }
 
-    /** Whether this server came from {@value TestSettings#REDIS_URL} and is not ours to stop. */
+    /** Whether this server came from {@value ServerSettings#REDIS_URL} and is not ours to stop. */
     public boolean isExternal() {
         return binary == null;
     }
@@ -310,8 +310,8 @@ public final class RedisServer implements AutoCloseable {
     private void requirePrivate(String action) {
         if (isExternal()) {
             throw new UnsupportedOperationException("cannot " + action + " the external Redis at "
-                    + redact(uri) + " (from " + TestSettings.REDIS_URL + "): tests only control servers they"
-                    + " started. Unset " + TestSettings.REDIS_URL + " to run this test against a private"
+                    + redact(uri) + " (from " + ServerSettings.REDIS_URL + "): tests only control servers they"
+                    + " started. Unset " + ServerSettings.REDIS_URL + " to run this test against a private"
                     + " server.");
         }
     }

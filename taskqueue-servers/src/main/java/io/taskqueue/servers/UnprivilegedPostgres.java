@@ -258,7 +258,7 @@ final class UnprivilegedPostgres implements AutoCloseable {
         }
         throw new IllegalStateException("there is no '" + USER + "' user in /etc/passwd to run"
                 + " Postgres as; add one, run the tests as a non-root user, or set "
-                + TestSettings.POSTGRES_URL);
+                + ServerSettings.POSTGRES_URL);
     }
 
     private static List<String> concat(List<String> head, String... tail) {

@@ -3,7 +3,7 @@
  *
  * <p>{@link io.taskqueue.servers.RedisServer#start()} and
  * {@link io.taskqueue.servers.PostgresServer#start()} use an existing server when an environment
- * variable names one (see {@link io.taskqueue.servers.TestSettings}); otherwise they start a private
+ * variable names one (see {@link io.taskqueue.servers.ServerSettings}); otherwise they start a private
  * server on a free loopback port and stop it on {@code close()}. A server that cannot be found or
  * started fails with a message that says what to install or which variable to set.
  *

@@ -13,21 +13,21 @@ import org.junit.jupiter.api.Test;
 
 /**
   * Private Postgres servers. These start their own servers even when
-  * {@value TestSettings#POSTGRES_URL} is set, because they test exactly the private path.
+  * {@value ServerSettings#POSTGRES_URL} is set, because they test exactly the private path.
   */
 class PostgresServerIT {
 
     @Test
     void privateServerWithSchemas() throws SQLException {
-        try (PostgresServer postgres = PostgresServer.start(TestSettings.of(Map.of()))) {
+        try (PostgresServer postgres = PostgresServer.start(ServerSettings.of(Map.of()))) {
             assertThat(postgres.isExternal()).isFalse();
             assertThat(postgres.jdbcUrl()).startsWith("jdbc:postgresql://localhost:");
             assertThat(postgres.version()).matches("\\d+\\.\\d+.*");
             checkSchemaRoundTrip(postgres);
 
-            PostgresServer external = PostgresServer.start(TestSettings.of(Map.of(
-                    TestSettings.POSTGRES_URL, postgres.jdbcUrl(),
-                    TestSettings.POSTGRES_USER, postgres.user())));
+            PostgresServer external = PostgresServer.start(ServerSettings.of(Map.of(
+                    ServerSettings.POSTGRES_URL, postgres.jdbcUrl(),
+                    ServerSettings.POSTGRES_USER, postgres.user())));
             assertThat(external.isExternal()).isTrue();
             assertThat(external.version()).isEqualTo(postgres.version());
             external.close(); // must not stop the owner's server
@@ -47,11 +47,11 @@ class PostgresServerIT {
     @Test
     void unreachableExternalServerFailsNamingTheVariable() {
         int deadPort = LocalProcesses.freePort();
-        assertThatThrownBy(() -> PostgresServer.start(TestSettings.of(Map.of(
-                TestSettings.POSTGRES_URL,
+        assertThatThrownBy(() -> PostgresServer.start(ServerSettings.of(Map.of(
+                ServerSettings.POSTGRES_URL,
                 "jdbc:postgresql://127.0.0.1:" + deadPort + "/x?user=u&password=secret"))))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(TestSettings.POSTGRES_URL)
+                .hasMessageContaining(ServerSettings.POSTGRES_URL)
                 .hasMessageContaining("127.0.0.1:" + deadPort)
                 .hasMessageNotContaining("secret");
     }

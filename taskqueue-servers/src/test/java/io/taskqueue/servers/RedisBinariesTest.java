@@ -18,7 +18,7 @@ class RedisBinariesTest {
         assertThatThrownBy(() -> RedisBinaries.locate(emptyDir.toString(), Optional::empty))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("apt-get install redis-server")
-                .hasMessageContaining(TestSettings.REDIS_URL);
+                .hasMessageContaining(ServerSettings.REDIS_URL);
     }
 
     @Test
@@ -52,7 +52,7 @@ class RedisBinariesTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("/nonexistent/redis-server")
                 .hasMessageContaining("apt-get install redis-server")
-                .hasMessageContaining(TestSettings.REDIS_URL);
+                .hasMessageContaining(ServerSettings.REDIS_URL);
     }
 
     @Test

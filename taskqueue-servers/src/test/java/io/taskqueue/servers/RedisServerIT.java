@@ -12,14 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
   * Private Redis servers: start, talk, stop, restart, and the embedded binaries. These tests start
-  * their own servers even when {@value TestSettings#REDIS_URL} is set, because they test exactly
+  * their own servers even when {@value ServerSettings#REDIS_URL} is set, because they test exactly
   * the private path.
   */
 class RedisServerIT {
 
     /** The environment without the Redis URL: the private-server path, whatever CI exports. */
-    private static TestSettings privateOnly() {
-        return TestSettings.of(Map.of("PATH", System.getenv().getOrDefault("PATH", "")));
+    private static ServerSettings privateOnly() {
+        return ServerSettings.of(Map.of("PATH", System.getenv().getOrDefault("PATH", "")));
     }
 
     @Test
@@ -93,7 +93,7 @@ class RedisServerIT {
 
     @Test
     void withoutRedisOnThePathTheEmbeddedBinaryIsUsed(@TempDir Path emptyPath) {
-        try (RedisServer redis = RedisServer.start(TestSettings.of(Map.of("PATH", emptyPath.toString())))) {
+        try (RedisServer redis = RedisServer.start(ServerSettings.of(Map.of("PATH", emptyPath.toString())))) {
             assertThat(redis.binary()).get().asString().contains("redis-server-");
             assertThat(redis.ping()).isEqualTo("PONG");
         }
@@ -102,8 +102,8 @@ class RedisServerIT {
     @Test
     void externalServerIsUsedButNeverStopped() {
         try (RedisServer owner = RedisServer.start(privateOnly())) {
-            RedisServer external = RedisServer.start(TestSettings.of(
-                    Map.of(TestSettings.REDIS_URL, owner.uri() + "/2")));
+            RedisServer external = RedisServer.start(ServerSettings.of(
+                    Map.of(ServerSettings.REDIS_URL, owner.uri() + "/2")));
             assertThat(external.isExternal()).isTrue();
             assertThat(external.port()).isEqualTo(owner.port());
             assertThat(external.database()).isEqualTo(2);
@@ -115,7 +115,7 @@ class RedisServerIT {
             }
 
             assertThatThrownBy(external::stop).isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining(TestSettings.REDIS_URL);
+                    .hasMessageContaining(ServerSettings.REDIS_URL);
             assertThatThrownBy(external::restart).isInstanceOf(UnsupportedOperationException.class);
             external.close();
             assertThat(owner.ping()).isEqualTo("PONG");
@@ -125,10 +125,10 @@ class RedisServerIT {
     @Test
     void unreachableExternalServerFailsNamingTheVariable() {
         int deadPort = LocalProcesses.freePort();
-        assertThatThrownBy(() -> RedisServer.start(TestSettings.of(
-                Map.of(TestSettings.REDIS_URL, "redis://:secret@127.0.0.1:" + deadPort))))
+        assertThatThrownBy(() -> RedisServer.start(ServerSettings.of(
+                Map.of(ServerSettings.REDIS_URL, "redis://:secret@127.0.0.1:" + deadPort))))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(TestSettings.REDIS_URL)
+                .hasMessageContaining(ServerSettings.REDIS_URL)
                 .hasMessageContaining("127.0.0.1:" + deadPort)
                 .hasMessageNotContaining("secret");
     }

@@ -21,7 +21,7 @@ class UrlParsingTest {
     void nonJdbcPostgresUrlIsRejectedWithTheExpectedForm() {
         assertThatThrownBy(() -> PostgresServer.connect("postgres://db/test?password=x", null, null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(TestSettings.POSTGRES_URL)
+                .hasMessageContaining(ServerSettings.POSTGRES_URL)
                 .hasMessageContaining("jdbc:postgresql://")
                 .hasMessageNotContaining("password=x");
     }

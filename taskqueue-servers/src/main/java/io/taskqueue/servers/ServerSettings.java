@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
-  * Where the test servers come from, as read from the environment.
+  * Where the servers come from, as read from the environment.
   *
   * <p>This is the only class that reads the {@code TASKQUEUE_TEST_*} variables, so the rules for
   * them live in one place. Blank values count as unset, because CI systems often export a variable
@@ -17,7 +17,7 @@ import java.util.Optional;
   *                         the URL
   * @param path             the {@code PATH} used to look for {@code redis-server}
   */
-public record TestSettings(
+public record ServerSettings(
         Optional<String> redisUrl,
         Optional<String> postgresUrl,
         Optional<String> postgresUser,
@@ -34,7 +34,7 @@ public record TestSettings(
     public static final String POSTGRES_PASSWORD = "TASKQUEUE_TEST_POSTGRES_PASSWORD";
 
     /** Validates and normalises the components. */
-    public TestSettings {
+    public ServerSettings {
         redisUrl = nonBlank(redisUrl);
         postgresUrl = nonBlank(postgresUrl);
         postgresUser = nonBlank(postgresUser);
@@ -43,13 +43,13 @@ public record TestSettings(
     }
 
     /** Settings from the real process environment. */
-    public static TestSettings fromEnvironment() {
+    public static ServerSettings fromEnvironment() {
         return of(System.getenv());
     }
 
     /** Settings from the given variables; lets unit tests describe an environment without setting it. */
-    public static TestSettings of(Map<String, String> env) {
-        return new TestSettings(
+    public static ServerSettings of(Map<String, String> env) {
+        return new ServerSettings(
                 Optional.ofNullable(env.get(REDIS_URL)),
                 Optional.ofNullable(env.get(POSTGRES_URL)),
                 Optional.ofNullable(env.get(POSTGRES_USER)),
