@@ -14,7 +14,7 @@ import io.taskqueue.WorkerOptions;
 import io.taskqueue.servers.RedisClusterServer;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
-import io.taskqueue.testing.server.RedisClusterExtension;
+import io.taskqueue.testing.junit.RedisClusterExtension;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

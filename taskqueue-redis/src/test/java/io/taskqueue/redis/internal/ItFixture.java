@@ -9,7 +9,7 @@ import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.NewJob;
 import io.taskqueue.spi.QueueBackend;
-import io.taskqueue.testing.server.RedisTestPrefix;
+import io.taskqueue.testing.junit.RedisTestPrefix;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
-import io.taskqueue.testing.server.RedisTestPrefix;
+import io.taskqueue.testing.junit.RedisTestPrefix;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -17,7 +17,7 @@ import io.taskqueue.servers.RedisServer;
 import io.taskqueue.spi.Backend;
 import io.taskqueue.postgres.TaskTracker;
 import io.taskqueue.postgres.TaskTrackerOptions;
-import io.taskqueue.testing.server.PostgresTestSchema;
+import io.taskqueue.testing.junit.PostgresTestSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.taskqueue.testing.server;
+package io.taskqueue.testing.junit;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;

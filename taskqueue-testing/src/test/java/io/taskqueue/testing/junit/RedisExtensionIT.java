@@ -1,4 +1,4 @@
-package io.taskqueue.testing.server;
+package io.taskqueue.testing.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

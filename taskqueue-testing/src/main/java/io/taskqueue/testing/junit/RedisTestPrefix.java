@@ -1,4 +1,4 @@
-package io.taskqueue.testing.server;
+package io.taskqueue.testing.junit;
 
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
