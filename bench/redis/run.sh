@@ -9,8 +9,8 @@ root="$(cd "$here/../.." && pwd)"
 repeats="${1:-5}"
 
 echo "== installing the taskqueue snapshot: taskqueue-redis and what it needs (mvn -q install -DskipTests)" >&2
-# Only the modules the bench uses (parent, core, testing, redis), so a broken unrelated module does
-# not stop the bench.
+# Only the modules the bench uses (parent, core, servers, testing, redis), so a broken unrelated
+# module does not stop the bench.
 (cd "$root" && mvn -q install -DskipTests -pl taskqueue-redis -am)
 echo "== building the bench" >&2
 mvn -q -f "$here/pom.xml" package

@@ -11,9 +11,9 @@ import io.taskqueue.WorkerOptions;
 import io.taskqueue.memory.InMemoryBackend;
 import io.taskqueue.redis.RedisBackend;
 import io.taskqueue.redis.RedisBackendOptions;
+import io.taskqueue.servers.RedisServer;
+import io.taskqueue.servers.ServerSettings;
 import io.taskqueue.spi.Backend;
-import io.taskqueue.testing.server.RedisServer;
-import io.taskqueue.testing.server.TestSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -63,7 +63,7 @@ public final class Demo {
             return;
         }
         out.println("REDIS_URL is not set: starting a private redis-server for the demo");
-        try (RedisServer server = RedisServer.start(TestSettings.of(Map.of("PATH", pathOrEmpty())));
+        try (RedisServer server = RedisServer.start(ServerSettings.of(Map.of("PATH", pathOrEmpty())));
                 Backend backend = RedisBackend.create(RedisBackendOptions.builder()
                         .url(server.uri().toString()).prefix("demo-" + System.currentTimeMillis()).build())) {
             run(backend, out);

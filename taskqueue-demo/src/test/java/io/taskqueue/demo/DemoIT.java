@@ -5,27 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taskqueue.JobState;
 import io.taskqueue.redis.RedisBackend;
 import io.taskqueue.redis.RedisBackendOptions;
-import io.taskqueue.testing.server.RedisExtension;
-import io.taskqueue.testing.server.RedisServer;
-import io.taskqueue.testing.server.RedisTestPrefix;
+import io.taskqueue.servers.RedisServer;
+import io.taskqueue.servers.RespClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The demo as the README runs it: on a real Redis. */
-@ExtendWith(RedisExtension.class)
 class DemoIT {
     @Test
-    void demoRunsOnRedis(RedisServer server, RedisTestPrefix prefix) throws Exception {
+    void demoRunsOnRedis() throws Exception {
+        // TASKQUEUE_TEST_REDIS_URL, else a private redis-server; a fresh prefix keeps a shared server clean.
+        String prefix = "demo-it-" + UUID.randomUUID().toString().substring(0, 8);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (var backend = RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString())
-                        .prefix(prefix.value()).build());
-                PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            var states = Demo.run(backend, out);
-            assertThat(states.values()).containsExactly(JobState.COMPLETED, JobState.COMPLETED, JobState.COMPLETED,
-                    JobState.FAILED);
+        try (RedisServer server = RedisServer.start()) {
+            try (var backend = RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString())
+                            .prefix(prefix).build());
+                    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+                var states = Demo.run(backend, out);
+                assertThat(states.values()).containsExactly(JobState.COMPLETED, JobState.COMPLETED,
+                        JobState.COMPLETED, JobState.FAILED);
+            } finally {
+                try (RespClient client = server.client()) {
+                    client.deleteMatching(prefix + "*");
+                }
+            }
         }
         assertThat(buffer.toString(StandardCharsets.UTF_8))
                 .contains("data=100", "retry in 300 ms", "failedReason=cancelled", "reminded ada@example.com");

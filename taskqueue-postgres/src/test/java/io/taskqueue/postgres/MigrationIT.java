@@ -3,8 +3,8 @@ package io.taskqueue.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taskqueue.testing.server.PostgresExtension;
-import io.taskqueue.testing.server.PostgresTestSchema;
+import io.taskqueue.testing.junit.PostgresExtension;
+import io.taskqueue.testing.junit.PostgresTestSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -7,7 +7,7 @@ import io.taskqueue.Queue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.memory.InMemoryBackend;
-import io.taskqueue.testing.server.PostgresTestSchema;
+import io.taskqueue.testing.junit.PostgresTestSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.taskqueue.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskqueue.testing.server.RedisServer;
-import io.taskqueue.testing.server.RespClient;
+import io.taskqueue.servers.RedisServer;
+import io.taskqueue.servers.RespClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,8 +1,8 @@
 package io.taskqueue.redis;
 
+import io.taskqueue.servers.RedisServer;
 import io.taskqueue.spi.Backend;
 import io.taskqueue.testing.conformance.BackendConformanceTest;
-import io.taskqueue.testing.server.RedisServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package io.taskqueue.redis;
 
-import io.taskqueue.testing.server.RedisExtension;
-import io.taskqueue.testing.server.RedisServer;
-import io.taskqueue.testing.server.RedisTestPrefix;
+import io.taskqueue.servers.RedisServer;
+import io.taskqueue.testing.junit.RedisExtension;
+import io.taskqueue.testing.junit.RedisTestPrefix;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The backend conformance suite on the test kit's Redis (7.x from the PATH, or embedded). */

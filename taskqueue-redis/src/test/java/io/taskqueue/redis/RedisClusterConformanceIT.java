@@ -1,8 +1,8 @@
 package io.taskqueue.redis;
 
-import io.taskqueue.testing.server.RedisClusterExtension;
-import io.taskqueue.testing.server.RedisServer;
-import io.taskqueue.testing.server.RedisTestPrefix;
+import io.taskqueue.servers.RedisServer;
+import io.taskqueue.testing.junit.RedisClusterExtension;
+import io.taskqueue.testing.junit.RedisTestPrefix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 

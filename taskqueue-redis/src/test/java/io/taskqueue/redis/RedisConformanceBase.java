@@ -1,9 +1,9 @@
 package io.taskqueue.redis;
 
+import io.taskqueue.servers.RedisServer;
 import io.taskqueue.spi.Backend;
 import io.taskqueue.testing.conformance.BackendConformanceTest;
-import io.taskqueue.testing.server.RedisServer;
-import io.taskqueue.testing.server.RedisTestPrefix;
+import io.taskqueue.testing.junit.RedisTestPrefix;
 import java.time.Clock;
 
 /** The conformance suite on a Redis deployment the test kit started, with one key prefix per test. */

@@ -3,8 +3,8 @@ package io.taskqueue.postgres.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskqueue.postgres.Migrations;
-import io.taskqueue.testing.server.PostgresExtension;
-import io.taskqueue.testing.server.PostgresTestSchema;
+import io.taskqueue.testing.junit.PostgresExtension;
+import io.taskqueue.testing.junit.PostgresTestSchema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
+import io.taskqueue.servers.RedisServer;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.NewJob;
-import io.taskqueue.testing.server.RedisExtension;
-import io.taskqueue.testing.server.RedisServer;
-import io.taskqueue.testing.server.RedisTestPrefix;
+import io.taskqueue.testing.junit.RedisExtension;
+import io.taskqueue.testing.junit.RedisTestPrefix;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

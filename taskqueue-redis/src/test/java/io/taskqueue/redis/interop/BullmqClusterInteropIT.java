@@ -3,9 +3,9 @@ package io.taskqueue.redis.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskqueue.redis.ClusterErrors;
-import io.taskqueue.testing.server.RedisClusterExtension;
-import io.taskqueue.testing.server.RedisServer;
-import io.taskqueue.testing.server.RedisTestPrefix;
+import io.taskqueue.servers.RedisServer;
+import io.taskqueue.testing.junit.RedisClusterExtension;
+import io.taskqueue.testing.junit.RedisTestPrefix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

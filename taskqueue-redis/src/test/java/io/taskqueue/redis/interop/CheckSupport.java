@@ -1,6 +1,6 @@
 package io.taskqueue.redis.interop;
 
-import io.taskqueue.testing.server.RespClient;
+import io.taskqueue.servers.RespClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

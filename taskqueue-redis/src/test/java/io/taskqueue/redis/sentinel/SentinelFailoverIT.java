@@ -10,7 +10,7 @@ import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
 import io.taskqueue.redis.RedisBackendOptions;
-import io.taskqueue.testing.server.RedisSentinelServer;
+import io.taskqueue.servers.RedisSentinelServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

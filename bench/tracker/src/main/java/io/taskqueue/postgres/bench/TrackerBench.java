@@ -12,12 +12,11 @@ import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.memory.InMemoryBackend;
 import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.servers.PostgresServer;
+import io.taskqueue.servers.RedisServer;
 import io.taskqueue.spi.Backend;
-import io.taskqueue.testing.server.RedisServer;
 import io.taskqueue.postgres.TaskTracker;
 import io.taskqueue.postgres.TaskTrackerOptions;
-import io.taskqueue.testing.server.PostgresServer;
-import io.taskqueue.testing.server.PostgresTestSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,10 +59,12 @@ public final class TrackerBench {
         System.out.printf("jobs/run=%d repeats=%d concurrency=%d backend=%s cores=%d java=%s%n", jobs, repeats,
                 concurrency, which, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         try (PostgresServer server = PostgresServer.start()) {
-            PostgresTestSchema schema = PostgresTestSchema.create(server);
+            // A private schema, so a shared server (TASKQUEUE_TEST_POSTGRES_URL) keeps nothing of the run.
+            String schema = "tq_bench_" + Long.toHexString(System.nanoTime());
+            server.createSchema(schema);
             System.out.println("postgres " + server.version() + (server.isExternal() ? " (external)" : " (embedded)"));
             HikariConfig config = new HikariConfig();
-            config.setDataSource(schema.dataSource());
+            config.setDataSource(server.dataSource(schema));
             config.setMaximumPoolSize(8);
             try (HikariDataSource pool = new HikariDataSource(config);
                     TaskTracker tracker = TaskTracker.create(pool, TaskTrackerOptions.defaults())) {
@@ -81,7 +82,7 @@ public final class TrackerBench {
                 }
                 System.out.println("tracker health at the end: " + tracker.health());
             } finally {
-                schema.drop();
+                server.dropSchema(schema);
             }
         }
     }
