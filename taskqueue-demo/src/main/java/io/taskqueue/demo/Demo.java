@@ -1,19 +1,20 @@
 package io.taskqueue.demo;
 
 import io.taskqueue.Backoff;
+import io.taskqueue.EventCursor;
 import io.taskqueue.Handlers;
+import io.taskqueue.Job;
+import io.taskqueue.JobLifecycleListener;
 import io.taskqueue.JobOptions;
+import io.taskqueue.JobOutcome;
+import io.taskqueue.JobQueue;
 import io.taskqueue.JobState;
 import io.taskqueue.JobType;
-import io.taskqueue.Queue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
-import io.taskqueue.memory.InMemoryBackend;
-import io.taskqueue.redis.RedisBackend;
-import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.ServerSettings;
-import io.taskqueue.spi.Backend;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -50,23 +51,22 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
         if (List.of(args).contains("--in-memory")) {
-            try (Backend backend = InMemoryBackend.create()) {
-                run(backend, out);
+            try (TaskQueue taskQueue = TaskQueue.open("memory:")) {
+                run(taskQueue, out);
             }
             return;
         }
         String url = System.getenv("REDIS_URL");
         if (url != null && !url.isBlank()) {
-            try (Backend backend = RedisBackend.create(url)) {
-                run(backend, out);
+            try (TaskQueue taskQueue = TaskQueue.open(url)) {
+                run(taskQueue, out);
             }
             return;
         }
         out.println("REDIS_URL is not set: starting a private redis-server for the demo");
         try (RedisServer server = RedisServer.start(ServerSettings.of(Map.of("PATH", pathOrEmpty())));
-                Backend backend = RedisBackend.create(RedisBackendOptions.builder()
-                        .url(server.uri().toString()).prefix("demo-" + System.currentTimeMillis()).build())) {
-            run(backend, out);
+                TaskQueue taskQueue = TaskQueue.open(server.uri() + "?prefix=demo-" + System.currentTimeMillis())) {
+            run(taskQueue, out);
         }
     }
 
@@ -75,9 +75,9 @@ public final class Demo {
         return path == null ? "" : path;
     }
 
-    /** Runs the demo on {@code backend}, printing to {@code out}; returns the final state of each job. */
-    static Map<String, JobState> run(Backend backend, PrintStream out) throws InterruptedException {
-        out.println("taskqueue demo on " + backend.describe());
+    /** Runs the demo on {@code taskQueue}, printing to {@code out}; returns the final state of each job. */
+    static Map<String, JobState> run(TaskQueue taskQueue, PrintStream out) throws InterruptedException {
+        out.println("taskqueue demo on " + taskQueue.describe());
         out.println();
         CountDownLatch exportStarted = new CountDownLatch(1);
         Handlers handlers = Handlers.builder()
@@ -106,15 +106,14 @@ public final class Demo {
                 .build();
 
         EventPrinter printer = new EventPrinter(out);
-        try (Queue queue = Queue.open(backend, "demo");
-                Worker worker = Worker.builder(backend, "demo").handlers(handlers)
+        try (JobQueue queue = taskQueue.queue("demo");
+                Worker worker = taskQueue.worker("demo").handlers(handlers)
                         .options(WorkerOptions.builder().name("demo-worker").concurrency(4)
                                 .drainDelay(Duration.ofMillis(200)).build())
-                        .listener(new io.taskqueue.JobLifecycleListener() {
+                        .listener(new JobLifecycleListener() {
                             @Override
-                            public void onFinished(String q, io.taskqueue.Job job, io.taskqueue.JobOutcome outcome,
-                                    long elapsedMillis) {
-                                if (outcome instanceof io.taskqueue.JobOutcome.Failed failed && failed.willRetry()) {
+                            public void onFinished(String q, Job job, JobOutcome outcome, long elapsedMillis) {
+                                if (outcome instanceof JobOutcome.Failed failed && failed.willRetry()) {
                                     printer.note("job " + job.id() + " attempt " + (job.attemptsMade() + 1)
                                             + " failed (" + failed.reason() + "); retry in "
                                             + failed.retryDelay().toMillis() + " ms");
@@ -122,7 +121,7 @@ public final class Demo {
                             }
                         })
                         .build()) {
-            queue.subscribe("0", printer::print);
+            queue.subscribe(EventCursor.EARLIEST, printer::print);
             worker.start();
 
             Map<String, String> jobs = new LinkedHashMap<>();
@@ -141,25 +140,15 @@ public final class Demo {
             printer.note("cancelling job " + export + " (export-report)");
             queue.cancel(export);
 
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (!allFinished(queue, jobs.keySet()) && System.nanoTime() < until) {
-                Thread.sleep(50);
+            for (String id : jobs.keySet()) {
+                queue.awaitFinished(id, Duration.ofSeconds(15));
             }
-            Thread.sleep(100);
+            printer.awaitFinalEvents(jobs.keySet(), Duration.ofSeconds(5));
             return summarize(queue, jobs, out);
         }
     }
 
-    private static boolean allFinished(Queue queue, Iterable<String> ids) {
-        for (String id : ids) {
-            if (!queue.getState(id).isFinal()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Map<String, JobState> summarize(Queue queue, Map<String, String> jobs, PrintStream out) {
+    private static Map<String, JobState> summarize(JobQueue queue, Map<String, String> jobs, PrintStream out) {
         out.println();
         out.printf("%-4s %-15s %-26s %-10s %-8s %s%n", "id", "name", "scenario", "state", "attempts", "result");
         Map<String, JobState> states = new LinkedHashMap<>();

@@ -3,8 +3,7 @@ package io.taskqueue.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskqueue.JobState;
-import io.taskqueue.redis.RedisBackend;
-import io.taskqueue.redis.RedisBackendOptions;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
 import java.io.ByteArrayOutputStream;
@@ -21,10 +20,9 @@ class DemoIT {
         String prefix = "demo-it-" + UUID.randomUUID().toString().substring(0, 8);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (RedisServer server = RedisServer.start()) {
-            try (var backend = RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString())
-                            .prefix(prefix).build());
+            try (TaskQueue taskQueue = TaskQueue.open(server.uri() + "?prefix=" + prefix);
                     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-                var states = Demo.run(backend, out);
+                var states = Demo.run(taskQueue, out);
                 assertThat(states.values()).containsExactly(JobState.COMPLETED, JobState.COMPLETED,
                         JobState.COMPLETED, JobState.FAILED);
             } finally {

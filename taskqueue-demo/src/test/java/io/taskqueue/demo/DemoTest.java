@@ -3,7 +3,7 @@ package io.taskqueue.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskqueue.JobState;
-import io.taskqueue.memory.InMemoryBackend;
+import io.taskqueue.TaskQueue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +13,9 @@ class DemoTest {
     @Test
     void demoShowsProgressRetryDelayAndCancellation() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (var backend = InMemoryBackend.create();
+        try (TaskQueue taskQueue = TaskQueue.open("memory:");
                 PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            var states = Demo.run(backend, out);
+            var states = Demo.run(taskQueue, out);
             assertThat(states.values()).containsExactly(JobState.COMPLETED, JobState.COMPLETED, JobState.COMPLETED,
                     JobState.FAILED);
         }
