@@ -1,7 +1,7 @@
 package io.taskqueue;
 
 /**
- * What happens to a flow parent when one of its children fails for good (protocol §5.18). Stored
+ * What happens to a flow parent when one of its children fails for good (docs/protocol.md §5.18). Stored
  * on the child, in its {@code parent} reference, under BullMQ's flag names.
  */
 public enum ChildFailurePolicy {

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Deduplication of adds by a key, BullMQ's {@code deduplication} option (stored as opts {@code de},
- * protocol §5.14). While a job owns the key, adding another job with the same key creates nothing
+ * docs/protocol.md §5.14). While a job owns the key, adding another job with the same key creates nothing
  * and returns the owner's id. The modes:
  * <ul>
  *   <li><b>simple</b> ({@link #simple}): the key is owned until the job completes, fails for good or is

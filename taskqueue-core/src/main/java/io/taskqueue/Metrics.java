@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Per-minute counts of finished jobs of one kind, as BullMQ's {@code getMetrics} returns them
- * (protocol §5.17). Collected only by workers with {@link WorkerOptions#metricsMaxDataPoints()} set.
+ * (docs/protocol.md §5.17). Collected only by workers with {@link WorkerOptions#metricsMaxDataPoints()} set.
  *
  * @param type completed or failed
  * @param count how many jobs of this kind finished since collection began

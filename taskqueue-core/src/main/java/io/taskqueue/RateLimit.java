@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A fixed-window rate limit: at most {@code max} job starts per {@code duration}, BullMQ's
  * {@code limiter: {max, duration}}. The window opens at the first start and is not sliding, as in
- * BullMQ (protocol §5.16); it limits starts, not jobs running at once (use concurrency for that).
+ * BullMQ (docs/protocol.md §5.16); it limits starts, not jobs running at once (use concurrency for that).
  *
  * @param max the most jobs started per window; at least 1
  * @param duration the window's length; at least 1 ms

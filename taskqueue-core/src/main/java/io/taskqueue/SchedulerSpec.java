@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 
 /**
  * When a job scheduler produces its jobs (BullMQ's repeat options of a v6 job scheduler, protocol
- * §5.15): either every fixed interval or on a cron pattern, optionally bounded by a count and by
+ * docs/protocol.md §5.15): either every fixed interval or on a cron pattern, optionally bounded by a count and by
  * start and end dates. Immutable; build with {@link #every(Duration)} or {@link #cron(String)}.
  * The pattern and time zone are checked once, when the spec is built.
  *

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A SatLoc text job file (seed-systems.md §1.5): {@code .JOB <number> <NAME>}, {@code .VERSION 2},
+ * A SatLoc text job file (docs/satloc-format.md §8): {@code .JOB <number> <NAME>}, {@code .VERSION 2},
  * then per ring {@code .POL <i> <label>}, a line {@code INC} or {@code EXC}, and one
  * {@code <lat> <lon>} line per vertex with 6 decimals, ring closed, CRLF line ends. Ring contents
  * are indented by a tab (project reading of "lines indented by a tab").

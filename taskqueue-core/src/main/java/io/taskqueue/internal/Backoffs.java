@@ -3,7 +3,7 @@ package io.taskqueue.internal;
 import io.taskqueue.Backoff;
 import java.util.function.DoubleSupplier;
 
-/** BullMQ's built-in backoff formulas (protocol §8), computed in the worker, never in the backend. */
+/** BullMQ's built-in backoff formulas (docs/protocol.md §8), computed in the worker, never in the backend. */
 public final class Backoffs {
     private Backoffs() {
     }

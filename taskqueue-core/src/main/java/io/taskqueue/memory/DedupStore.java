@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Deduplication (protocol §5.14): the {@code de:<id>} keys (owner id plus an optional expiry on the
+ * Deduplication (docs/protocol.md §5.14): the {@code de:<id>} keys (owner id plus an optional expiry on the
  * backend clock) and the {@code dn:<id>} stored next jobs of {@code keepLastIfActive}. Each method is
  * one step of an atomic operation and runs with the queue's lock held.
  */
@@ -112,7 +112,7 @@ final class DedupStore {
         return true;
     }
 
-    /** §5.4 step 7: a job finished for good; clears its key and adds a stored next job. */
+    /** docs/protocol.md §5.4 step 7: a job finished for good; clears its key and adds a stored next job. */
     void onFinished(MemoryJob job, long now) {
         Deduplication de = job.options.deduplication();
         if (de == null) {
@@ -154,7 +154,7 @@ final class DedupStore {
         }
     }
 
-    /** §5.11: a removed job frees its dedup id when it still owns it. */
+    /** docs/protocol.md §5.11: a removed job frees its dedup id when it still owns it. */
     void onRemoved(MemoryJob job) {
         Deduplication de = job.options.deduplication();
         if (de != null && job.id.equals(owner(de.id()))) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The queue-wide limits and counters of protocol §3, §5.16 and §5.17: the meta fields
+ * The queue-wide limits and counters of docs/protocol.md §3, §5.16 and §5.17: the meta fields
  * {@code concurrency}, {@code max} and {@code duration}, the {@code limiter} key (a counter with an
  * expiry on the backend clock, standing for the server's PX) and the metrics hashes and lists.
  * Guarded by the queue's lock.
@@ -50,7 +50,7 @@ final class LimitState {
         return limiter == null ? null : limiter.max();
     }
 
-    /** The window: the worker's duration wins over the global one (the asymmetry of §3). */
+    /** The window: the worker's duration wins over the global one (the asymmetry of docs/protocol.md §3). */
     Long windowMillis(FetchRequest request) {
         RateLimit limiter = request.limiter();
         return limiter != null ? Long.valueOf(limiter.durationMillis()) : globalDuration;
@@ -77,7 +77,7 @@ final class LimitState {
         return pttl() == -2 ? 0 : limiterCount;
     }
 
-    /** §5.2 step 3: the ms left when {@code maxJobs} is reached, else 0 (a spent key is deleted). */
+    /** docs/protocol.md §5.2 step 3: the ms left when {@code maxJobs} is reached, else 0 (a spent key is deleted). */
     long rateLimitTtl(Integer maxJobs) {
         if (maxJobs == null || limiterCount() < maxJobs) {
             return 0;
@@ -115,7 +115,7 @@ final class LimitState {
         limiterExpiresAt = null;
     }
 
-    // ---- metrics (§5.17) ----
+    // ---- metrics (docs/protocol.md §5.17) ----
 
     /** The per-minute bookkeeping of one finish. */
     void collect(Metrics.Type type, long now, int maxDataPoints) {

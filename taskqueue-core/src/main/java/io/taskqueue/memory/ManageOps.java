@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The producer and management operations: add (§5.1), pause/resume (§5.8), promote, changeDelay,
- * changePriority (§5.10), remove (§5.11), clean, drain, obliterate and the manual retry (§5.12),
+ * The producer and management operations: add (docs/protocol.md §5.1), pause/resume (docs/protocol.md §5.8), promote, changeDelay,
+ * changePriority (docs/protocol.md §5.10), remove (docs/protocol.md §5.11), clean, drain, obliterate and the manual retry (docs/protocol.md §5.12),
  * and cancellation. Each method is one atomic unit, called with the queue's lock held.
  */
 final class ManageOps {
@@ -28,7 +28,7 @@ final class ManageOps {
         this.s = state;
     }
 
-    /** §5.1: the counter moves on every add, duplicates included, as {@code INCR id} does. */
+    /** docs/protocol.md §5.1: the counter moves on every add, duplicates included, as {@code INCR id} does. */
     String add(NewJob newJob) {
         s.idCounter++;
         JobOptions options = newJob.options();
@@ -84,7 +84,7 @@ final class ManageOps {
         s.emit("resumed");
     }
 
-    /** §5.11, without flows or schedulers: a live lock protects the job. */
+    /** docs/protocol.md §5.11, without flows or schedulers: a live lock protects the job. */
     RemoveResult remove(String jobId) {
         MemoryJob job = s.jobs.get(jobId);
         if (job == null) {
@@ -101,7 +101,7 @@ final class ManageOps {
         return RemoveResult.REMOVED;
     }
 
-    /** §5.12 reprocess of a finished job. */
+    /** docs/protocol.md §5.12 reprocess of a finished job. */
     boolean retryJob(String jobId, JobState from) {
         if (!from.isFinal()) {
             throw new IllegalArgumentException("only completed or failed jobs can be retried: " + from);
@@ -126,7 +126,7 @@ final class ManageOps {
         return true;
     }
 
-    /** §5.10 promote: ignores lifo, like every promotion. */
+    /** docs/protocol.md §5.10 promote: ignores lifo, like every promotion. */
     boolean promote(String jobId) {
         MemoryJob job = s.jobs.get(jobId);
         if (job == null || job.state != JobState.DELAYED) {
@@ -139,7 +139,7 @@ final class ManageOps {
         return true;
     }
 
-    /** §5.10 changeDelay. */
+    /** docs/protocol.md §5.10 changeDelay. */
     boolean changeDelay(String jobId, long delayMillis, long now) {
         if (delayMillis < 0) {
             throw new IllegalArgumentException("delayMillis must not be negative: " + delayMillis);
@@ -161,7 +161,7 @@ final class ManageOps {
         return true;
     }
 
-    /** §5.10 changePriority: false only when the job does not exist. */
+    /** docs/protocol.md §5.10 changePriority: false only when the job does not exist. */
     boolean changePriority(String jobId, int priority, boolean lifo) {
         if (priority < 0 || priority > JobOptions.MAX_PRIORITY) {
             throw new IllegalArgumentException("priority must lie in [0, " + JobOptions.MAX_PRIORITY + "]: " + priority);
@@ -186,7 +186,7 @@ final class ManageOps {
         return true;
     }
 
-    /** §5.12 clean: one {@code cleaned} event, no per-job {@code removed}. */
+    /** docs/protocol.md §5.12 clean: one {@code cleaned} event, no per-job {@code removed}. */
     List<String> clean(long graceMillis, int limit, JobState state, long now) {
         long cutoff = now - graceMillis;
         int max = limit > 0 ? limit : Integer.MAX_VALUE;
@@ -241,7 +241,7 @@ final class ManageOps {
         return out;
     }
 
-    /** §5.12 drain: no events. */
+    /** docs/protocol.md §5.12 drain: no events. */
     void drain(boolean includeDelayed) {
         List<String> ids = new ArrayList<>(s.wait);
         ids.addAll(s.prioritized.ids(true));
@@ -260,7 +260,7 @@ final class ManageOps {
         }
     }
 
-    /** §5.12 obliterate, in one step: the whole queue, its events and its settings go. */
+    /** docs/protocol.md §5.12 obliterate, in one step: the whole queue, its events and its settings go. */
     void obliterate(boolean force) {
         if (!s.paused) {
             throw new InvalidJobStateException("cannot obliterate queue " + s.name + ": queue must be paused");

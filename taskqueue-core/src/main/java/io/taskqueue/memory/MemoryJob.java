@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The mutable stored form of one job: the fields of BullMQ's job hash (§2.1) plus the per-job keys
+ * The mutable stored form of one job: the fields of BullMQ's job hash (docs/protocol.md §2.1) plus the per-job keys
  * that live and die with it (logs, checkpoints). {@link #state} records which structure holds the
  * id, so that reads need not scan lists. Guarded by the queue's lock; callers only ever see
  * {@link #toJob()} snapshots.

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Everything one queue stores — the analogue of the queue's Redis keys (§1.2) — and the primitive
+ * Everything one queue stores — the analogue of the queue's Redis keys (docs/protocol.md §1.2) — and the primitive
  * moves between them. Every move goes through a method here so that {@link MemoryJob#state} always
  * names the structure that holds the id. All fields are guarded by {@link #lock}; the operation
  * classes ({@link WorkOps}, {@link ManageOps}, {@link ReadOps}) run with it held.
@@ -52,11 +52,11 @@ final class QueueState {
     final LockTable locks;
     final EventLog events;
     final EventDispatcher dispatcher;
-    /** Global limits, the rate limiter and metrics (issue 5). */
+    /** Global limits, the rate limiter and metrics. */
     final LimitState limits;
-    /** Deduplication keys and stored next jobs (issue 5). */
+    /** Deduplication keys and stored next jobs. */
     final DedupStore dedup;
-    /** Job groups: their queues, limits and slots (issue 5). */
+    /** Job groups: their queues, limits and slots. */
     final GroupState groups;
 
     /** {@code id}: incremented by every add. */
@@ -119,7 +119,7 @@ final class QueueState {
         }
     }
 
-    /** §5.0 "paused or maxed". */
+    /** docs/protocol.md §5.0 "paused or maxed". */
     boolean pausedOrMaxed() {
         return paused || limits.maxed(active.size());
     }
@@ -174,7 +174,7 @@ final class QueueState {
         return Scores.priorityScore(priority, priorityCounter);
     }
 
-    /** ZADD delayed with the §4.1 score for {@code due}. */
+    /** ZADD delayed with the docs/protocol.md §4.1 score for {@code due}. */
     void addDelayed(MemoryJob job, long due) {
         delayed.add(job.id, Scores.delayedScore(delayed, due));
         job.state = JobState.DELAYED;
@@ -239,7 +239,7 @@ final class QueueState {
     }
 
     /**
-     * Promotes up to {@value #PROMOTE_BATCH} delayed jobs due at {@code now} (§5.2 step 2): to
+     * Promotes up to {@value #PROMOTE_BATCH} delayed jobs due at {@code now} (docs/protocol.md §5.2 step 2): to
      * {@code wait} (left) or behind their priority class, each with {@code waiting prev=delayed}.
      * Runs even when paused; only the wake-up is skipped then.
      */

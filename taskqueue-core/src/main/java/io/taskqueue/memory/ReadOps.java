@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads (§5.13) and the per-job data a running handler writes: progress, logs and checkpoints.
+ * Reads (docs/protocol.md §5.13) and the per-job data a running handler writes: progress, logs and checkpoints.
  * Called with the queue's lock held.
  */
 final class ReadOps {
@@ -28,7 +28,7 @@ final class ReadOps {
         return job == null ? Optional.empty() : Optional.of(job.toJob());
     }
 
-    /** Each job sits in exactly one structure, so §5.13's lookup order needs no scan here. */
+    /** Each job sits in exactly one structure, so docs/protocol.md §5.13's lookup order needs no scan here. */
     JobState getState(String jobId) {
         MemoryJob job = s.jobs.get(jobId);
         return job == null ? JobState.UNKNOWN : job.state;

@@ -1,7 +1,7 @@
 package io.taskqueue.memory;
 
 /**
- * The protocol's score encodings (§4): delayed jobs are scored {@code due * 4096 + seq} so that up
+ * The protocol's score encodings (docs/protocol.md §4): delayed jobs are scored {@code due * 4096 + seq} so that up
  * to 4096 jobs due in the same millisecond keep their insertion order; prioritized jobs are scored
  * {@code priority * 2^32 + counter} so that equal priorities run FIFO.
  */

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The worker-side operations: fetch (§5.2), lock renewal (§5.3), finish (§5.4), retry (§5.5),
- * hand-back (§5.7) and the stall check (§5.9). Each method is one atomic unit and must be called
+ * The worker-side operations: fetch (docs/protocol.md §5.2), lock renewal (docs/protocol.md §5.3), finish (docs/protocol.md §5.4), retry (docs/protocol.md §5.5),
+ * hand-back (docs/protocol.md §5.7) and the stall check (docs/protocol.md §5.9). Each method is one atomic unit and must be called
  * with the queue's lock held; the step order follows the protocol, including where a failing check
  * leaves earlier steps applied, so that this backend and the Lua scripts agree step for step.
  */
@@ -29,7 +29,7 @@ final class WorkOps {
         this.s = state;
     }
 
-    /** §5.2 moveToActive. */
+    /** docs/protocol.md §5.2 moveToActive. */
     FetchResult fetch(FetchRequest request) {
         s.promoteDue(request.now());
         Integer maxJobs = s.limits.maxJobs(request);
@@ -87,7 +87,7 @@ final class WorkOps {
         return null;
     }
 
-    /** §5.3 extendLocks, reporting pending cancels as well. */
+    /** docs/protocol.md §5.3 extendLocks, reporting pending cancels as well. */
     Map<String, LockStatus> extendLocks(Map<String, String> tokensByJobId, long durationMillis) {
         Map<String, LockStatus> out = new LinkedHashMap<>();
         tokensByJobId.forEach((jobId, token) -> {
@@ -101,7 +101,7 @@ final class WorkOps {
         return out;
     }
 
-    /** §5.4 moveToFinished. */
+    /** docs/protocol.md §5.4 moveToFinished. */
     FetchResult finish(FinishRequest r) {
         MemoryJob job = requireJob(r.jobId(), "finish");
         checkLock(job, r.token(), "finish");
@@ -224,7 +224,7 @@ final class WorkOps {
         s.emit("waiting", "jobId", job.id, "prev", "active");
     }
 
-    /** §5.9 moveStalledJobsToWait, throttled by the backend clock. */
+    /** docs/protocol.md §5.9 moveStalledJobsToWait, throttled by the backend clock. */
     List<String> checkStalled(int maxStalledCount, long intervalMillis) {
         long t = s.clock.millis();
         // The stalled-check key lives through its expiry millisecond, as any Redis key does.
@@ -264,7 +264,7 @@ final class WorkOps {
         return job;
     }
 
-    /** §5.0 lock check: on success the lock is released and the job stops being a stall candidate. */
+    /** docs/protocol.md §5.0 lock check: on success the lock is released and the job stops being a stall candidate. */
     private void checkLock(MemoryJob job, String token, String operation) {
         if ("0".equals(token)) {
             return;

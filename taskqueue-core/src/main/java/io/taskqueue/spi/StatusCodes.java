@@ -6,7 +6,7 @@ import io.taskqueue.LockLostException;
 import io.taskqueue.TaskQueueException;
 
 /**
- * The status codes of failed steps (the negative codes of {@code docs/protocol.md} §5.0) and the one
+ * The status codes of failed steps (the negative codes of {@code docs/protocol.md} docs/protocol.md §5.0) and the one
  * mapping from a code to the exception users see, shared by every backend so that messages are
  * identical whatever the store.
  */

@@ -13,7 +13,7 @@ import io.taskqueue.spi.ReleaseRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** §6: event names, fields and order for each path. */
+/** docs/protocol.md §6: event names, fields and order for each path. */
 class EventsTest extends MemoryTestSupport {
 
     @Test

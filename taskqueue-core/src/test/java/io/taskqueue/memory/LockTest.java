@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** §5.0 lock checks, §5.3 renewal and §5.7 hand-back. */
+/** docs/protocol.md §5.0 lock checks, docs/protocol.md §5.3 renewal and docs/protocol.md §5.7 hand-back. */
 class LockTest extends MemoryTestSupport {
 
     private FinishRequest completeWith(String id, String token) {

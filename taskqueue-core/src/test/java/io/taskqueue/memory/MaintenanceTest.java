@@ -14,7 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** §5.10–5.12: remove, manual retry, promote, changeDelay, changePriority, clean, drain, obliterate. */
+/** docs/protocol.md §5.10–5.12: remove, manual retry, promote, changeDelay, changePriority, clean, drain, obliterate. */
 class MaintenanceTest extends MemoryTestSupport {
 
     @Test

@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** §4: FIFO/LIFO, priority classes, wait before prioritized, delayed scores and promotion. */
+/** docs/protocol.md §4: FIFO/LIFO, priority classes, wait before prioritized, delayed scores and promotion. */
 class OrderingTest extends MemoryTestSupport {
 
     @Test

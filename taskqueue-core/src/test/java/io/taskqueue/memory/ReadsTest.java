@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** §5.13 reads with Redis index semantics, logs and checkpoints. */
+/** docs/protocol.md §5.13 reads with Redis index semantics, logs and checkpoints. */
 class ReadsTest extends MemoryTestSupport {
 
     private List<String> names(JobState state, long start, long end, boolean asc) {

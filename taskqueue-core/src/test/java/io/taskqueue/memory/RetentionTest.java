@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
-/** §5.4 step 10: retention by count and age, applied when a job finishes. */
+/** docs/protocol.md §5.4 step 10: retention by count and age, applied when a job finishes. */
 class RetentionTest extends MemoryTestSupport {
 
     private void runAndComplete(String name, long finishedOn, KeepJobs keep) {

@@ -9,7 +9,7 @@ import io.taskqueue.spi.FinishRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** §5.9: two-phase stall detection, the throttle and the deferred failure. */
+/** docs/protocol.md §5.9: two-phase stall detection, the throttle and the deferred failure. */
 class StalledTest extends MemoryTestSupport {
     private static final long INTERVAL = 5_000;
     /** The stalled-check key, like the lock, lives through its expiry millisecond. */

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** §7: wake-ups. Long maxWaits make a missing wake-up fail the bounded joins below. */
+/** docs/protocol.md §7: wake-ups. Long maxWaits make a missing wake-up fail the bounded joins below. */
 class WorkerChannelTest extends MemoryTestSupport {
     private static final Duration LONG = Duration.ofMinutes(5);
 

@@ -29,7 +29,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Deduplication (protocol §5.14): simple, throttle, debounce and keepLastIfActive, the owner id an
+ * Deduplication (docs/protocol.md §5.14): simple, throttle, debounce and keepLastIfActive, the owner id an
  * add returns, the {@code deduplicated} event's roles, and clean-up on finish and removal.
  */
 @CapabilityContract(Capability.DEDUPLICATION)

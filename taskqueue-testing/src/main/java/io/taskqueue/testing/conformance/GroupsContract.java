@@ -33,8 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Job groups ({@link JobOptions#group()}): per-group concurrency (1 keeps a group in order), per-group
- * rate limits, round-robin fairness between groups, and jobs without a group left alone (issue 5,
- * acceptance 3). Windows run on the datastore's clock, so these tests use real time, wait on
+ * rate limits, round-robin fairness between groups, and jobs without a group left alone. Windows run on the datastore's clock, so these tests use real time, wait on
  * conditions and assert only bounds with slack.
  */
 @CapabilityContract(Capability.GROUPS)

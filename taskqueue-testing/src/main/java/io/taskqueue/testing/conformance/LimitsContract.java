@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Global concurrency, rate limits (global, per worker and manual) and metrics (protocol §5.7,
+ * Global concurrency, rate limits (global, per worker and manual) and metrics (docs/protocol.md §5.7,
  * §5.16, §5.17). Rate-limit windows run on the datastore's clock, so these tests use real time and
  * only assert lower bounds on spacing, with slack for noisy machines.
  */
