@@ -1,7 +1,6 @@
 package io.taskqueue.postgres;
 
 import io.taskqueue.Job;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -29,11 +28,9 @@ import java.util.function.BiFunction;
  *     ({@code search_path}); {@code null} for the server's default. Ignored for a handed-in
  *     {@code DataSource}, which is used as it is.
  * @param maxPoolSize for a tracker built from a JDBC URL: the size of its connection pool
- * @param classifier files exceptions under the tracker's categories
  * @param taskIdResolver the task id of a job the tracker did not enqueue itself (queue name, job);
  *     default {@link #defaultTaskId}
  * @param deadLetterPolicy what {@link DeadLetters#applyPolicies} does per category
- * @param clock the source of every timestamp the tracker writes
  */
 public record TaskTrackerOptions(
         Duration dedupWindow,
@@ -47,10 +44,8 @@ public record TaskTrackerOptions(
         boolean migrate,
         String schema,
         int maxPoolSize,
-        TrackerErrorClassifier classifier,
         BiFunction<String, Job, String> taskIdResolver,
-        DeadLetterPolicy deadLetterPolicy,
-        Clock clock) {
+        DeadLetterPolicy deadLetterPolicy) {
 
     /** Default dedup window: 5 minutes, as in the seed. */
     public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofMinutes(5);
@@ -84,10 +79,8 @@ public record TaskTrackerOptions(
         if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("schema must be a plain identifier: " + schema);
         }
-        Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(taskIdResolver, "taskIdResolver");
         Objects.requireNonNull(deadLetterPolicy, "deadLetterPolicy");
-        Objects.requireNonNull(clock, "clock");
     }
 
     /** Every default. */
@@ -105,8 +98,8 @@ public record TaskTrackerOptions(
         return new Builder().dedupWindow(dedupWindow).bufferLimit(bufferLimit).batchSize(batchSize)
                 .syncTimeout(syncTimeout).retryInterval(retryInterval).maxRetryInterval(maxRetryInterval)
                 .closeTimeout(closeTimeout).syncThreads(syncThreads).migrate(migrate).schema(schema)
-                .maxPoolSize(maxPoolSize).classifier(classifier).taskIdResolver(taskIdResolver)
-                .deadLetterPolicy(deadLetterPolicy).clock(clock);
+                .maxPoolSize(maxPoolSize).taskIdResolver(taskIdResolver)
+                .deadLetterPolicy(deadLetterPolicy);
     }
 
     /**
@@ -139,10 +132,8 @@ public record TaskTrackerOptions(
         private boolean migrate = true;
         private String schema;
         private int maxPoolSize = DEFAULT_MAX_POOL_SIZE;
-        private TrackerErrorClassifier classifier = TrackerErrorClassifier.create();
         private BiFunction<String, Job, String> taskIdResolver = TaskTrackerOptions::defaultTaskId;
         private DeadLetterPolicy deadLetterPolicy = DeadLetterPolicy.defaults();
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -202,11 +193,6 @@ public record TaskTrackerOptions(
             return this;
         }
 
-        public Builder classifier(TrackerErrorClassifier classifier) {
-            this.classifier = classifier;
-            return this;
-        }
-
         public Builder taskIdResolver(BiFunction<String, Job, String> taskIdResolver) {
             this.taskIdResolver = taskIdResolver;
             return this;
@@ -217,15 +203,10 @@ public record TaskTrackerOptions(
             return this;
         }
 
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
         public TaskTrackerOptions build() {
             return new TaskTrackerOptions(dedupWindow, bufferLimit, batchSize, syncTimeout, retryInterval,
-                    maxRetryInterval, closeTimeout, syncThreads, migrate, schema, maxPoolSize, classifier,
-                    taskIdResolver, deadLetterPolicy, clock);
+                    maxRetryInterval, closeTimeout, syncThreads, migrate, schema, maxPoolSize, taskIdResolver,
+                    deadLetterPolicy);
         }
     }
 }

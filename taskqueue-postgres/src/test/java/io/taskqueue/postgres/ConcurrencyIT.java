@@ -7,10 +7,10 @@ import io.taskqueue.JobContext;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobOutcome;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.testing.MutableClock;
 import io.taskqueue.testing.junit.PostgresExtension;
 import io.taskqueue.testing.junit.PostgresTestSchema;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,30 +33,30 @@ class ConcurrencyIT {
     @Test
     void fiftyProducersEnqueueTheSameTaskAtOnceAndExactlyOneEnqueues(PostgresTestSchema schema) throws Exception {
         try (TrackerFixture f = TrackerFixture.create(schema)) {
-            Queue queue = f.queue("dev_partner_tasks");
+            JobQueue queue = f.queue("dev_partner_tasks");
             String taskId = TaskIds.taskId(queue.name(), "SATLOC", "695d", "02220710");
             List<EnqueueResult> results = race(50, () -> f.tracker.enqueue(queue, taskId, "work", Map.of("x", 1)));
 
             assertThat(results).filteredOn(EnqueueResult::enqueued).hasSize(1);
             assertThat(results).filteredOn(r -> r.outcome() == EnqueueResult.Outcome.DUPLICATE).hasSize(49);
             assertThat(queue.counts(JobState.WAITING)).containsEntry(JobState.WAITING, 1L);
-            assertThat(f.tracker.retryChain(taskId)).hasSize(1);
-            assertThat(f.tracker.duplicates(null).enqueuesPrevented()).isEqualTo(49);
+            assertThat(f.history().retryChain(taskId)).hasSize(1);
+            assertThat(f.history().duplicates(null).enqueuesPrevented()).isEqualTo(49);
         }
     }
 
     @Test
     void anEnqueueOutsideTheWindowIsNotADuplicate(PostgresTestSchema schema) throws Exception {
-        try (TrackerFixture f = TrackerFixture.create(schema)) {
-            Queue queue = f.queue("partner_tasks");
+        MutableClock clock = MutableClock.startingNow();
+        try (TrackerFixture f = TrackerFixture.create(schema, TaskTrackerOptions.defaults(), b -> b.clock(clock))) {
+            JobQueue queue = f.queue("partner_tasks");
             String taskId = TaskIds.taskId("partner_tasks", "SATLOC", "a", "1");
             assertThat(f.tracker.enqueue(queue, taskId, "work", 1).enqueued()).isTrue();
-            // A second tracker whose clock is 6 minutes on: the first execution is outside the window.
-            TaskTrackerOptions later = TaskTrackerOptions.builder().migrate(false)
-                    .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6))).build();
-            try (TaskTracker lateTracker = TaskTracker.create(f.pool, later)) {
-                assertThat(lateTracker.enqueue(queue, taskId, "work", 1).enqueued()).isTrue();
-            }
+            assertThat(f.tracker.enqueue(queue, taskId, "work", 1).outcome())
+                    .isEqualTo(EnqueueResult.Outcome.DUPLICATE);
+            // Six minutes on (the task queue's clock, which the tracker reads), the first is outside the window.
+            clock.advance(Duration.ofMinutes(6));
+            assertThat(f.tracker.enqueue(queue, taskId, "work", 1).enqueued()).isTrue();
             assertThat(f.tracker.enqueue(queue, taskId, "work", 1).outcome())
                     .isEqualTo(EnqueueResult.Outcome.DUPLICATE);
         }
@@ -65,12 +65,12 @@ class ConcurrencyIT {
     @Test
     void twoThreadsClaimTheSameExecutionAndExactlyOneWins(PostgresTestSchema schema) throws Exception {
         try (TrackerFixture f = TrackerFixture.create(schema)) {
-            Queue queue = f.queue("claims");
+            JobQueue queue = f.queue("claims");
             for (int i = 0; i < 20; i++) {
                 EnqueueResult r = f.tracker.enqueue(queue, TaskIds.taskId("claims", i), "work", i);
                 List<Boolean> wins = race(2, () -> f.tracker.claim(r.taskId(), r.executionId()));
                 assertThat(wins).containsExactlyInAnyOrder(true, false);
-                assertThat(f.tracker.execution(r.executionId()).orElseThrow().status())
+                assertThat(f.history().execution(r.executionId()).orElseThrow().status())
                         .isEqualTo(TaskStatus.PROCESSING);
             }
         }
@@ -111,7 +111,7 @@ class ConcurrencyIT {
             assertThat(runs.values()).allSatisfy(n -> assertThat(n).hasValue(1));
             assertThat(results).filteredOn(AlreadyProcessed.class::isInstance).hasSize(36);
             assertThat(f.tracker.health().unclaimedRuns()).isZero();
-            assertThat(f.tracker.queueStats("many")).containsEntry(TaskStatus.PROCESSING, 12L);
+            assertThat(f.history().queueStats("many")).containsEntry(TaskStatus.PROCESSING, 12L);
         }
     }
 
@@ -130,8 +130,8 @@ class ConcurrencyIT {
             Job third = fetched("job-x", 0, 3);
             assertThat(f.tracker.claimInterceptor().intercept(context("q", third), () -> "ran"))
                     .isInstanceOf(AlreadyProcessed.class);
-            assertThat(f.tracker.duplicates("q").claimsRefused()).isEqualTo(1);
-            assertThat(f.tracker.retryChain("q:job-x")).singleElement()
+            assertThat(f.history().duplicates("q").claimsRefused()).isEqualTo(1);
+            assertThat(f.history().retryChain("q:job-x")).singleElement()
                     .extracting(TaskExecution::status).isEqualTo(TaskStatus.COMPLETED);
         }
     }

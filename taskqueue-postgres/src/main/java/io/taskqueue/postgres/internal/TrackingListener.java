@@ -9,6 +9,7 @@ import io.taskqueue.postgres.TaskStatus;
 import io.taskqueue.postgres.TaskTrackerOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,10 +24,12 @@ public final class TrackingListener implements JobLifecycleListener {
     private static final int MAX_STACK_CHARS = 8_000;
 
     private final TaskTrackerOptions options;
+    private final Clock clock;
     private final WriteBuffer buffer;
 
-    TrackingListener(TaskTrackerOptions options, WriteBuffer buffer) {
+    TrackingListener(TaskTrackerOptions options, Clock clock, WriteBuffer buffer) {
         this.options = options;
+        this.clock = clock;
         this.buffer = buffer;
     }
 
@@ -90,10 +93,9 @@ public final class TrackingListener implements JobLifecycleListener {
         buffer.offer(new TrackerWrite(TrackerWrite.Kind.FAILED, p));
     }
 
-    /** The tracker category: the worker's verdict when it is one of ours, else our classifier's. */
-    private TaskErrorCategory category(JobOutcome.Failed failed) {
-        return TaskErrorCategory.find(failed.category().name()).orElseGet(() -> failed.error() == null
-                ? TaskErrorCategory.UNKNOWN : options.classifier().categorize(failed.error()));
+    /** The worker's verdict; names the tracker does not know yet are filed as unknown. */
+    private static TaskErrorCategory category(JobOutcome.Failed failed) {
+        return TaskErrorCategory.find(failed.category().name()).orElse(TaskErrorCategory.UNKNOWN);
     }
 
     private Map<String, Object> finished(String queueName, Job job, int attempt, long elapsedMillis) {
@@ -123,7 +125,7 @@ public final class TrackingListener implements JobLifecycleListener {
     }
 
     private Instant now() {
-        return options.clock().instant();
+        return clock.instant();
     }
 
     private static String stack(Throwable error) {
