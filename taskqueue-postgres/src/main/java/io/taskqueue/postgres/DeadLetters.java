@@ -1,5 +1,6 @@
 package io.taskqueue.postgres;
 
+import io.taskqueue.ErrorCategory;
 import io.taskqueue.postgres.ReplayResult.Action;
 import io.taskqueue.postgres.ReplayResult.Entry;
 import io.taskqueue.postgres.internal.DeadLetterDao;
@@ -29,7 +30,7 @@ import java.util.UUID;
  * calls: they throw {@link TrackerException} when the database is away.
  */
 public final class DeadLetters {
-    /** Default page size of listings: 50, as the seed's DLQ API. */
+    /** Default page size of listings: 50. */
     public static final int DEFAULT_PAGE_SIZE = 50;
     private static final int SCAN_PAGE = 200;
 
@@ -107,15 +108,15 @@ public final class DeadLetters {
         return OperatorCalls.run(() -> dao.take(executionId, null, now())).isPresent();
     }
 
-    /** Deletes archived entries archived more than {@code olderThan} ago (the seed clears after 7 days). */
+    /** Deletes archived entries archived more than {@code olderThan} ago (e.g. a week). */
     public int purgeArchived(Duration olderThan) {
         return OperatorCalls.run(() -> dao.purge(now().minus(olderThan)));
     }
 
     /**
      * Applies the {@link DeadLetterPolicy} of {@link TaskTrackerOptions#deadLetterPolicy()} to every
-     * matching dead letter (the seed's DLQ handler; run it on a schedule). With {@code dryRun} it
-     * only reports what it would do.
+     * matching dead letter, by the name of its category (run it on a schedule, e.g. every few hours).
+     * With {@code dryRun} it only reports what it would do, and needs no task queue.
      */
     public ReplayResult applyPolicies(DeadLetterFilter filter, boolean dryRun) {
         Instant now = now();
@@ -131,32 +132,29 @@ public final class DeadLetters {
         return new ReplayResult(dryRun, entries);
     }
 
+    /** What the policy of the letter's category says, done (or, for a dry run, reported). */
     private Entry applyPolicy(DeadLetter letter, Instant now, boolean dryRun) {
         TaskExecution e = letter.execution();
-        TaskErrorCategory category = e.errorCategory() == null ? TaskErrorCategory.UNKNOWN : e.errorCategory();
-        if (e.replays() >= policy.maxAutoReplays() && category != TaskErrorCategory.VALIDATION) {
+        String category = e.errorCategory() == null ? ErrorCategory.UNKNOWN.name() : e.errorCategory();
+        CategoryPolicy rule = policy.forCategory(category);
+        if (rule instanceof CategoryPolicy.Archive) {
+            if (!dryRun && OperatorCalls.run(() -> dao.take(e.executionId(), null, now)).isEmpty()) {
+                return new Entry(e.executionId(), e.taskId(), Action.SKIPPED, null, null, "taken by another call");
+            }
+            return new Entry(e.executionId(), e.taskId(), Action.ARCHIVED, null, null,
+                    category + ": archived by policy");
+        }
+        if (!(rule instanceof CategoryPolicy.Replay replay)) {
+            return kept(e, category + ": kept for manual review");
+        }
+        if (e.replays() >= policy.maxAutoReplays()) {
             return kept(e, "replayed " + e.replays() + " times already; left for review");
         }
-        switch (category) {
-            case TRANSIENT:
-                if (e.failedAt() != null && e.failedAt().plus(policy.transientWindow()).isAfter(now)) {
-                    return replayOne(letter, Duration.ZERO, dryRun, "transient, within the retry window");
-                }
-                return kept(e, "transient, but failed more than " + policy.transientWindow() + " ago");
-            case VALIDATION:
-                if (!dryRun && dao.take(e.executionId(), null, now).isEmpty()) {
-                    return new Entry(e.executionId(), e.taskId(), Action.SKIPPED, null, null, "taken by another call");
-                }
-                return new Entry(e.executionId(), e.taskId(), Action.ARCHIVED, null, null,
-                        "validation: replaying the same input cannot help");
-            case INFRASTRUCTURE:
-                return replayOne(letter, policy.infrastructureDelay(e.replays()), dryRun,
-                        "infrastructure, exponential backoff");
-            case PARTNER_API:
-                return replayOne(letter, policy.partnerApiDelay(), dryRun, "partner_api, longer delay");
-            default:
-                return kept(e, category.wireName() + ": kept for manual review");
+        if (replay.window() != null && (e.failedAt() == null || !e.failedAt().plus(replay.window()).isAfter(now))) {
+            return kept(e, category + ", but failed more than " + replay.window() + " ago");
         }
+        Duration delay = replay.delay(e.replays());
+        return replayOne(letter, delay, dryRun, category + ": replayed by policy after " + delay);
     }
 
     private Entry replayOne(DeadLetter letter, Duration delay, boolean dryRun, String reason) {

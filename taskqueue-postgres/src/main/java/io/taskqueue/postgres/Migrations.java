@@ -30,7 +30,8 @@ public final class Migrations {
             "005_task_trackers_status_started_idx",
             "006_task_trackers_category_status_idx",
             "007_task_trackers_task_id_idx",
-            "008_task_trackers_job_attempt_key");
+            "008_task_trackers_job_attempt_key",
+            "009_task_trackers_error_category_any_name");
 
     private Migrations() {
     }

@@ -26,7 +26,8 @@ import java.util.UUID;
  * @param processTimeMillis how long the attempt ran, or {@code null}
  * @param resultJson the handler's result, or {@code null}
  * @param errorMessage the error's message, or {@code null}
- * @param errorCategory the error's category, or {@code null}
+ * @param errorCategory the name of the error's category as the worker decided it
+ *     ({@link io.taskqueue.ErrorCategory#name()}) or one of {@link TrackerCategories}, or {@code null}
  * @param errorStack the error's stack trace, or {@code null}
  * @param retryCount failed attempts of the job up to and including this one
  * @param metadataJson free metadata set at enqueue, or {@code null}
@@ -52,7 +53,7 @@ public record TaskExecution(
         Long processTimeMillis,
         String resultJson,
         String errorMessage,
-        TaskErrorCategory errorCategory,
+        String errorCategory,
         String errorStack,
         int retryCount,
         String metadataJson,

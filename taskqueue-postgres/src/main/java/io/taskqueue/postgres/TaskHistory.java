@@ -56,12 +56,12 @@ public final class TaskHistory {
         return stats;
     }
 
-    /** Failed and dead executions by category, for one queue or ({@code null}) all. */
-    public Map<TaskErrorCategory, Long> failuresByCategory(String queueName) {
-        Map<TaskErrorCategory, Long> counts = new EnumMap<>(TaskErrorCategory.class);
-        OperatorCalls.run(() -> queries.categoryCounts(queueName))
-                .forEach((k, v) -> counts.put(TaskErrorCategory.fromWireName(k), v));
-        return counts;
+    /**
+     * Failed and dead executions by category name, for one queue or ({@code null}) all, sorted by
+     * name; executions without a category count as {@code unknown}.
+     */
+    public Map<String, Long> failuresByCategory(String queueName) {
+        return new TreeMap<>(OperatorCalls.run(() -> queries.categoryCounts(queueName)));
     }
 
     /** How much duplicate work was kept out, for one queue or ({@code null}) all. */

@@ -3,6 +3,7 @@ package io.taskqueue.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.taskqueue.ErrorCategory;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobState;
 import io.taskqueue.JobQueue;
@@ -23,8 +24,11 @@ class DeadLetterPolicyIT {
 
     @Test
     void categoryPoliciesReplayArchiveOrKeepAndDryRunChangesNothing(PostgresTestSchema schema) throws Exception {
-        try (TrackerFixture f = TrackerFixture.create(schema, TaskTrackerOptions.defaults(),
-                b -> b.errorClassifier(TrackerErrorClassifier.create()))) {
+        // The application's category gets the application's policy; the others keep their defaults.
+        TaskTrackerOptions options = TaskTrackerOptions.builder().deadLetterPolicy(DeadLetterPolicy.builder()
+                .category(AppErrors.UPSTREAM.name(), CategoryPolicy.replayAfter(Duration.ofMinutes(15))).build())
+                .build();
+        try (TrackerFixture f = TrackerFixture.create(schema, options, b -> b.errorClassifier(AppErrors.classifier()))) {
             JobQueue queue = f.queue("mixed");
             f.worker("mixed", Handlers.builder().on("work", ctx -> {
                 String kind = ctx.job().dataJson().replace("\"", "");
@@ -33,10 +37,10 @@ class DeadLetterPolicyIT {
                     case "validation": throw new IllegalArgumentException("missing field");
                     case "processing": throw new RuntimeException("bad state");
                     case "infrastructure": throw new SQLException("disk full", "53100");
-                    default: throw new PartnerApiException("SATLOC", 500, "boom", null);
+                    default: throw new AppErrors.UpstreamException("boom");
                 }
             }).build());
-            for (String kind : new String[] {"transient", "validation", "processing", "infrastructure", "partner"}) {
+            for (String kind : new String[] {"transient", "validation", "processing", "infrastructure", "upstream"}) {
                 f.tracker.enqueue(queue, TaskIds.taskId("mixed", kind), "work", kind);
             }
             DeadLetterFilter all = DeadLetterFilter.queue("mixed");
@@ -50,9 +54,9 @@ class DeadLetterPolicyIT {
                     "mixed:validation", ReplayResult.Action.ARCHIVED,
                     "mixed:processing", ReplayResult.Action.KEPT,
                     "mixed:infrastructure", ReplayResult.Action.REPLAYED,
-                    "mixed:partner", ReplayResult.Action.REPLAYED));
+                    "mixed:upstream", ReplayResult.Action.REPLAYED));
             assertThat(delay(dry, "mixed:infrastructure")).isEqualTo(Duration.ofMinutes(1));
-            assertThat(delay(dry, "mixed:partner")).isEqualTo(Duration.ofMinutes(15));
+            assertThat(delay(dry, "mixed:upstream")).isEqualTo(Duration.ofMinutes(15));
             assertThat(f.deadLetters().count(all)).isEqualTo(5);
 
             // Seen by a tool three hours on, a transient failure is past its 2-hour window and is kept.
@@ -83,7 +87,7 @@ class DeadLetterPolicyIT {
             for (int i = 0; i < 7; i++) {
                 f.tracker.enqueue(queue, TaskIds.taskId("paged", i), "work", i);
             }
-            DeadLetterFilter filter = DeadLetterFilter.queue("paged").withCategory(TaskErrorCategory.VALIDATION);
+            DeadLetterFilter filter = DeadLetterFilter.queue("paged").withCategory(ErrorCategory.VALIDATION.name());
             await().atMost(WAIT).until(() -> {
                 f.flush();
                 return f.deadLetters().count(filter) == 7;

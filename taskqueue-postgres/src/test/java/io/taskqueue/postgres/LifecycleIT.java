@@ -3,6 +3,7 @@ package io.taskqueue.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.taskqueue.ErrorCategory;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobQueue;
@@ -52,7 +53,7 @@ class LifecycleIT {
             assertThat(chain).extracting(TaskExecution::retryCount).containsExactly(1, 2, 2);
             assertThat(chain).extracting(TaskExecution::executionId).doesNotHaveDuplicates()
                     .first().isEqualTo(r.executionId());
-            assertThat(chain.get(0).errorCategory()).isEqualTo(TaskErrorCategory.TRANSIENT);
+            assertThat(chain.get(0).errorCategory()).isEqualTo(ErrorCategory.TRANSIENT.name());
             assertThat(chain.get(0).errorMessage()).contains("attempt 1");
             assertThat(chain.get(0).errorStack()).contains("IOException");
             assertThat(chain.get(0).metadataJson()).contains("SATLOC");
@@ -62,7 +63,7 @@ class LifecycleIT {
             assertThat(chain).allSatisfy(e -> assertThat(e.enqueuedAt()).isNotNull());
             assertThat(f.history().queueStats("dev_chain"))
                     .containsEntry(TaskStatus.FAILED, 2L).containsEntry(TaskStatus.COMPLETED, 1L);
-            assertThat(f.history().failuresByCategory("dev_chain")).containsEntry(TaskErrorCategory.TRANSIENT, 2L);
+            assertThat(f.history().failuresByCategory("dev_chain")).containsEntry("transient", 2L);
         }
     }
 
@@ -87,7 +88,7 @@ class LifecycleIT {
             });
             DeadLetter letter = f.deadLetters().list(DeadLetterFilter.queue("jobs"), null, 10).items().get(0);
             assertThat(letter.execution().status()).isEqualTo(TaskStatus.DLQ);
-            assertThat(letter.execution().errorCategory()).isEqualTo(TaskErrorCategory.PROCESSING);
+            assertThat(letter.execution().errorCategory()).isEqualTo(ErrorCategory.PROCESSING.name());
             assertThat(letter.execution().errorMessage()).contains("inconsistent data");
             assertThat(letter.payloadJson()).contains("12345");
             assertThat(letter.attempts()).extracting(TaskExecution::status)
@@ -117,12 +118,12 @@ class LifecycleIT {
     @Test
     void replayOfARangeReplaysExactlyThatRange(PostgresTestSchema schema) throws Exception {
         try (TrackerFixture f = TrackerFixture.create(schema, TaskTrackerOptions.defaults(),
-                b -> b.errorClassifier(TrackerErrorClassifier.create()))) {
+                b -> b.errorClassifier(AppErrors.classifier()))) {
             AtomicBoolean broken = new AtomicBoolean(true);
             JobQueue queue = f.queue("partner_tasks");
             f.worker("partner_tasks", Handlers.builder().on("work", ctx -> {
                 if (broken.get()) {
-                    throw new PartnerApiException("SATLOC", 503, "unavailable", null);
+                    throw new AppErrors.UpstreamException("unavailable");
                 }
                 return "ok";
             }).build());
@@ -154,7 +155,7 @@ class LifecycleIT {
                 f.flush();
                 return f.history().queueStats("partner_tasks").get(TaskStatus.COMPLETED) == 3;
             });
-            assertThat(f.history().failuresByCategory(null)).containsEntry(TaskErrorCategory.PARTNER_API, 3L);
+            assertThat(f.history().failuresByCategory(null)).containsEntry(AppErrors.UPSTREAM.name(), 3L);
         }
     }
 

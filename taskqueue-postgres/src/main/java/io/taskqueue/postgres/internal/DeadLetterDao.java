@@ -77,7 +77,7 @@ public final class DeadLetterDao {
 
     private static <S extends SqlStatement<S>> S bindFilter(S statement, DeadLetterFilter f) {
         return statement.bind("queueName", f.queueName())
-                .bind("category", f.category() == null ? null : f.category().wireName())
+                .bind("category", f.category())
                 .bind("taskIdPrefix", f.taskIdPrefix())
                 .bind("failedAfter", Rows.ts(f.failedAfter()))
                 .bind("failedBefore", Rows.ts(f.failedBefore()))

@@ -1,5 +1,6 @@
 package io.taskqueue.postgres.internal;
 
+import io.taskqueue.postgres.TrackerCategories;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class TrackerDao {
     /** The queue refused the job: frees the task for the next enqueue. */
     public void markEnqueueFailed(UUID executionId, String message, Instant now) {
         jdbi.useHandle(h -> h.createUpdate(markEnqueueFailed).bind("executionId", executionId)
-                .bind("errorMessage", message).bind("now", Rows.ts(now)).execute());
+                .bind("errorMessage", message).bind("errorCategory", TrackerCategories.ENQUEUE_FAILED)
+                .bind("now", Rows.ts(now)).execute());
     }
 
     /** The seed's claim: queued or failed → processing; true for exactly one of concurrent callers. */
