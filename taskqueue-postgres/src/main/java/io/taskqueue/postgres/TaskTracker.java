@@ -74,7 +74,7 @@ public final class TaskTracker implements TaskQueueExtension {
     private TaskTracker(TrackerDatabase database, TaskTrackerOptions options, Clock standaloneClock) {
         this.database = database;
         this.options = options;
-        this.dao = new TrackerDao(database.jdbi());
+        this.dao = new TrackerDao(database.jdbi(), database.sql());
         this.standalone = standaloneClock != null;
         if (standalone) {
             bound.set(bind(standaloneClock, null, null));
@@ -132,9 +132,9 @@ public final class TaskTracker implements TaskQueueExtension {
             throw new IllegalStateException("task tracker " + name + " is closed");
         }
         Clock clock = installation.clock();
-        TrackerRuntime runtime = new TrackerRuntime(database.jdbi(), options, clock, name);
+        TrackerRuntime runtime = new TrackerRuntime(database.jdbi(), database.sql(), options, clock, name);
         Replayer replayer = new Replayer(installation.taskQueue(), runtime.enqueuer(),
-                new DeadLetterDao(database.jdbi()), clock);
+                new DeadLetterDao(database.jdbi(), database.sql()), clock);
         if (!bound.compareAndSet(null, bind(clock, runtime, replayer))) {
             runtime.close();
             throw new IllegalStateException("task tracker " + name + " is already installed on a task queue");
@@ -145,9 +145,9 @@ public final class TaskTracker implements TaskQueueExtension {
     }
 
     private Bound bind(Clock clock, TrackerRuntime runtime, Replayer replayer) {
-        TaskHistory history = new TaskHistory(new TrackerQueries(database.jdbi()), clock,
+        TaskHistory history = new TaskHistory(new TrackerQueries(database.jdbi(), database.sql()), clock,
                 runtime == null ? () -> 0 : runtime::claimsRefused);
-        DeadLetters deadLetters = new DeadLetters(new DeadLetterDao(database.jdbi()), options.deadLetterPolicy(),
+        DeadLetters deadLetters = new DeadLetters(new DeadLetterDao(database.jdbi(), database.sql()), options.deadLetterPolicy(),
                 clock, replayer);
         return new Bound(clock, runtime, history, deadLetters);
     }

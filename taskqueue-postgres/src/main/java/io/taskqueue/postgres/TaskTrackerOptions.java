@@ -1,6 +1,7 @@
 package io.taskqueue.postgres;
 
 import io.taskqueue.Job;
+import io.taskqueue.postgres.internal.Tables;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -24,9 +25,9 @@ import java.util.function.BiFunction;
  * @param syncThreads the most synchronous tracker calls in flight at once; more wait in line (each
  *     caller still waits at most {@code syncTimeout})
  * @param migrate whether {@link TaskTracker} applies {@link Migrations} when it starts
- * @param schema for a tracker built from a JDBC URL: the schema its pool's connections use
- *     ({@code search_path}); {@code null} for the server's default. Ignored for a handed-in
- *     {@code DataSource}, which is used as it is.
+ * @param schema the schema of the tracker's tables: every statement names it, and migrating creates
+ *     it when it does not exist; {@code null} (the default) for the schema the connections'
+ *     {@code search_path} selects
  * @param maxPoolSize for a tracker built from a JDBC URL: the size of its connection pool
  * @param taskIdResolver the task id of a job the tracker did not enqueue itself (queue name, job);
  *     default {@link #defaultTaskId}
@@ -76,9 +77,7 @@ public record TaskTrackerOptions(
             throw new IllegalArgumentException("bufferLimit, batchSize, syncThreads and maxPoolSize must be at"
                     + " least 1: " + bufferLimit + ", " + batchSize + ", " + syncThreads + ", " + maxPoolSize);
         }
-        if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("schema must be a plain identifier: " + schema);
-        }
+        Tables.checkSchema(schema);
         Objects.requireNonNull(taskIdResolver, "taskIdResolver");
         Objects.requireNonNull(deadLetterPolicy, "deadLetterPolicy");
     }

@@ -16,9 +16,11 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /** Statements of the dead-letter queue: list, count, take out, put back, purge. */
 public final class DeadLetterDao {
     private final Jdbi jdbi;
+    private final Sql sql;
 
-    public DeadLetterDao(Jdbi jdbi) {
+    public DeadLetterDao(Jdbi jdbi, Sql sql) {
         this.jdbi = jdbi;
+        this.sql = sql;
     }
 
     /** A dead letter's row with its payload. */
@@ -84,7 +86,7 @@ public final class DeadLetterDao {
                 .bind("includeArchived", f.includeArchived());
     }
 
-    private static String sql(String name) {
-        return Sql.of(DeadLetterDao.class, name);
+    private String sql(String name) {
+        return sql.of(DeadLetterDao.class, name);
     }
 }

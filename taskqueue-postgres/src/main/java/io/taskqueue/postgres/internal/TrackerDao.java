@@ -15,16 +15,23 @@ public final class TrackerDao {
     static final int DEDUP_LOCK_NAMESPACE = 0x74_71_00_02;
 
     private final Jdbi jdbi;
-    private final String lockTask = Sql.of(TrackerDao.class, "lock_task");
-    private final String findInFlight = Sql.of(TrackerDao.class, "find_in_flight");
-    private final String countDuplicate = Sql.of(TrackerDao.class, "count_duplicate");
-    private final String insertQueued = Sql.of(TrackerDao.class, "insert_queued");
-    private final String markEnqueueFailed = Sql.of(TrackerDao.class, "mark_enqueue_failed");
-    private final String claimExecution = Sql.of(TrackerDao.class, "claim_execution");
-    private final String claimAttempts = Sql.of(TrackerDao.class, "claim_attempts");
+    private final String lockTask;
+    private final String findInFlight;
+    private final String countDuplicate;
+    private final String insertQueued;
+    private final String markEnqueueFailed;
+    private final String claimExecution;
+    private final String claimAttempts;
 
-    public TrackerDao(Jdbi jdbi) {
+    public TrackerDao(Jdbi jdbi, Sql sql) {
         this.jdbi = jdbi;
+        this.lockTask = sql.of(TrackerDao.class, "lock_task");
+        this.findInFlight = sql.of(TrackerDao.class, "find_in_flight");
+        this.countDuplicate = sql.of(TrackerDao.class, "count_duplicate");
+        this.insertQueued = sql.of(TrackerDao.class, "insert_queued");
+        this.markEnqueueFailed = sql.of(TrackerDao.class, "mark_enqueue_failed");
+        this.claimExecution = sql.of(TrackerDao.class, "claim_execution");
+        this.claimAttempts = sql.of(TrackerDao.class, "claim_attempts");
     }
 
     /** The execution already in flight, when an enqueue turned out to be a duplicate. */

@@ -10,17 +10,20 @@ import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * The tracker's database: a {@link Jdbi} over the host app's {@code DataSource} (used as it is,
- * never closed) or over a HikariCP pool of its own (closed with it), brought up to date on open
- * unless {@link TaskTrackerOptions#migrate()} is off.
+ * never closed) or over a HikariCP pool of its own (closed with it), and the statements naming the
+ * configured schema's tables. Brought up to date on open (the schema created if missing) unless
+ * {@link TaskTrackerOptions#migrate()} is off.
  */
 public final class TrackerDatabase implements AutoCloseable {
     private final Jdbi jdbi;
+    private final Sql sql;
     private final HikariDataSource ownedPool;
 
     private TrackerDatabase(DataSource dataSource, TaskTrackerOptions options, HikariDataSource ownedPool) {
         this.ownedPool = ownedPool;
+        this.sql = new Sql(new Tables(options.schema()));
         if (options.migrate()) {
-            Migrations.apply(dataSource);
+            Migrations.apply(dataSource, options.schema());
         }
         // No PostgresPlugin: it probes the large-object API on every handle, a round trip per call
         // for nothing the tracker uses. UUIDs and java.time values bind through the driver as is.
@@ -46,9 +49,6 @@ public final class TrackerDatabase implements AutoCloseable {
         config.setMaximumPoolSize(options.maxPoolSize());
         config.setConnectionTimeout(Math.max(250, options.syncTimeout().toMillis()));
         config.setPoolName("task-tracker-pool");
-        if (options.schema() != null) {
-            config.setSchema(options.schema());
-        }
         HikariDataSource pool = new HikariDataSource(config);
         try {
             return new TrackerDatabase(pool, options, pool);
@@ -60,6 +60,11 @@ public final class TrackerDatabase implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The statements, with the tables of the configured schema. */
+    public Sql sql() {
+        return sql;
     }
 
     /** Closes the pool when it is this database's own; a handed-in data source stays open. */

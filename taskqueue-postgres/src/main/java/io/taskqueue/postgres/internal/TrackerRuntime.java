@@ -32,13 +32,13 @@ public final class TrackerRuntime {
     private final ClaimInterceptor interceptor;
     private final Enqueuer enqueuer;
 
-    public TrackerRuntime(Jdbi jdbi, TaskTrackerOptions options, Clock clock, String name) {
+    public TrackerRuntime(Jdbi jdbi, Sql sql, TaskTrackerOptions options, Clock clock, String name) {
         this.options = options;
         this.breaker = new Breaker(System::nanoTime, options.retryInterval());
-        this.buffer = new WriteBuffer(new TrackerWrites(jdbi), breaker, options.bufferLimit(), options.batchSize(),
+        this.buffer = new WriteBuffer(new TrackerWrites(jdbi, sql), breaker, options.bufferLimit(), options.batchSize(),
                 options.retryInterval(), options.maxRetryInterval(), name + "-writer");
         this.sync = new SyncCalls(breaker, options.syncTimeout(), options.syncThreads(), name + "-sync");
-        this.dao = new TrackerDao(jdbi);
+        this.dao = new TrackerDao(jdbi, sql);
         this.listener = new TrackingListener(options, clock, buffer);
         this.claims = new ClaimCoalescer(dao::claimAttempts, CLAIMERS, CLAIM_BATCH, name + "-claim");
         this.interceptor = new ClaimInterceptor(options, clock, claims, sync);

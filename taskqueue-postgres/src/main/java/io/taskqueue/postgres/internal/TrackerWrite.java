@@ -32,8 +32,8 @@ public record TrackerWrite(Kind kind, Map<String, Object> params) {
             this.sqlName = sqlName;
         }
 
-        String sql() {
-            return Sql.of(TrackerWrites.class, sqlName);
+        String sqlName() {
+            return sqlName;
         }
     }
 }
