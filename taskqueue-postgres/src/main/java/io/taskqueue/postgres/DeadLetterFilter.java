@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param queueName only this queue
  * @param category only this category name (an {@link io.taskqueue.ErrorCategory#name()} or one of
  *     {@link TrackerCategories})
- * @param taskIdPrefix only task ids starting with this, e.g. {@code partner_tasks:SATLOC:}
+ * @param taskIdPrefix only task ids starting with this, e.g. {@code orders:c-42:}
  * @param failedAfter only those that failed at or after this instant
  * @param failedBefore only those that failed before this instant
  * @param includeArchived also archived entries (never replayed by bulk replays)

@@ -10,7 +10,8 @@ import java.util.Objects;
  * What {@link DeadLetters#applyPolicies} does with each dead letter, keyed by the name of the error
  * category the worker filed it under ({@link ErrorCategory#name()}). The defaults cover the core's
  * categories; an application adds policies for its own, e.g.
- * {@code builder().category("partner_api", CategoryPolicy.replayAfter(Duration.ofMinutes(15)))}.
+ * {@code builder().category("upstream", CategoryPolicy.replayAfter(Duration.ofMinutes(15)))} for an
+ * application's {@code new ErrorCategory("upstream", true)}.
  *
  * <p>Defaults:
  * <ul>

@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param id the row's sequence number; orders rows and pages listings
  * @param taskId the business identity, the same for every attempt and replay
  * @param executionId this attempt's UUID v4
- * @param queueName the queue it ran on, e.g. {@code dev_partner_tasks}
+ * @param queueName the queue it ran on, e.g. {@code orders}
  * @param jobId the queue's job id
  * @param jobName the job name (selects the handler), or {@code null} when not known yet
  * @param attempt the job's attempt number this execution is, from 1
@@ -70,13 +70,13 @@ public record TaskExecution(
         Objects.requireNonNull(enqueuedAt, "enqueuedAt");
     }
 
-    /** Whether the job may run again after this execution (the seed's {@code canRetry}). */
+    /** Whether the job may run again after this execution. */
     public boolean canRetry() {
         return status == TaskStatus.FAILED || (status == TaskStatus.QUEUED && maxAttempts != null
                 && attempt <= maxAttempts);
     }
 
-    /** Whether it has been processing for longer than {@code threshold} at {@code now} (the seed's {@code isStuck}). */
+    /** Whether it has been processing for longer than {@code threshold} at {@code now}. */
     public boolean isStuck(Instant now, Duration threshold) {
         return status == TaskStatus.PROCESSING && processingStartedAt != null
                 && processingStartedAt.plus(threshold).isBefore(now);

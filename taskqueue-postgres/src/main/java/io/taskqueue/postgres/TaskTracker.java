@@ -152,6 +152,15 @@ public final class TaskTracker implements TaskQueueExtension {
         return new Bound(clock, runtime, history, deadLetters);
     }
 
+    /**
+     * The task id {@code {baseQueueName}:{key1}:{key2}...} for {@code queueName} and the natural
+     * keys, where the base name is the queue name without its environment prefix
+     * ({@link TaskTrackerOptions#environmentPrefixes()}). The same inputs always give the same id.
+     */
+    public String taskId(String queueName, Object... naturalKeys) {
+        return TaskIds.taskId(options.baseQueueName(queueName), naturalKeys);
+    }
+
     /** {@link #enqueue(JobQueue, String, String, Object, JobOptions, Map)} with default options, no metadata. */
     public EnqueueResult enqueue(JobQueue queue, String taskId, String jobName, Object data) {
         return enqueue(queue, taskId, jobName, data, null, null);

@@ -33,8 +33,8 @@ class ConcurrencyIT {
     @Test
     void fiftyProducersEnqueueTheSameTaskAtOnceAndExactlyOneEnqueues(PostgresTestSchema schema) throws Exception {
         try (TrackerFixture f = TrackerFixture.create(schema)) {
-            JobQueue queue = f.queue("dev_partner_tasks");
-            String taskId = TaskIds.taskId(queue.name(), "SATLOC", "695d", "02220710");
+            JobQueue queue = f.queue("orders");
+            String taskId = f.tracker.taskId(queue.name(), "c-42", "o-1001");
             List<EnqueueResult> results = race(50, () -> f.tracker.enqueue(queue, taskId, "work", Map.of("x", 1)));
 
             assertThat(results).filteredOn(EnqueueResult::enqueued).hasSize(1);
@@ -49,8 +49,8 @@ class ConcurrencyIT {
     void anEnqueueOutsideTheWindowIsNotADuplicate(PostgresTestSchema schema) throws Exception {
         MutableClock clock = MutableClock.startingNow();
         try (TrackerFixture f = TrackerFixture.create(schema, TaskTrackerOptions.defaults(), b -> b.clock(clock))) {
-            JobQueue queue = f.queue("partner_tasks");
-            String taskId = TaskIds.taskId("partner_tasks", "SATLOC", "a", "1");
+            JobQueue queue = f.queue("orders");
+            String taskId = f.tracker.taskId("orders", "c-42", "o-1");
             assertThat(f.tracker.enqueue(queue, taskId, "work", 1).enqueued()).isTrue();
             assertThat(f.tracker.enqueue(queue, taskId, "work", 1).outcome())
                     .isEqualTo(EnqueueResult.Outcome.DUPLICATE);

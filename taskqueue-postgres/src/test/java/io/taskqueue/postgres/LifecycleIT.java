@@ -26,19 +26,21 @@ class LifecycleIT {
 
     @Test
     void retryChainOfFailFailSucceedShowsThreeExecutionsInOrder(PostgresTestSchema schema) throws Exception {
-        try (TrackerFixture f = TrackerFixture.create(schema)) {
+        // "dev_chain" is the queue "chain" in a dev environment: task ids leave the prefix out.
+        TaskTrackerOptions options = TaskTrackerOptions.builder().environmentPrefixes(List.of("dev_")).build();
+        try (TrackerFixture f = TrackerFixture.create(schema, options)) {
             JobQueue queue = f.queue("dev_chain");
             f.worker("dev_chain", Handlers.builder().on("work", ctx -> {
                 if (ctx.attempt() < 3) {
-                    throw new IOException("flaky partner link, attempt " + ctx.attempt());
+                    throw new IOException("flaky upstream link, attempt " + ctx.attempt());
                 }
                 return Map.of("matchedJobs", 2, "appFileId", "f-1");
             }).build());
-            String taskId = TaskIds.taskId(queue.name(), "SATLOC", "695d", "02220710");
-            assertThat(taskId).isEqualTo("chain:SATLOC:695d:02220710");
+            String taskId = f.tracker.taskId(queue.name(), "c-42", "o-1001");
+            assertThat(taskId).isEqualTo("chain:c-42:o-1001");
 
             EnqueueResult r = f.tracker.enqueue(queue, taskId, "work", Map.of("log", "02220710"),
-                    JobOptions.builder().attempts(3).build(), Map.of("partner", "SATLOC"));
+                    JobOptions.builder().attempts(3).build(), Map.of("source", "import-7"));
             assertThat(r.outcome()).isEqualTo(EnqueueResult.Outcome.ENQUEUED);
 
             await().atMost(WAIT).until(() -> {
@@ -56,7 +58,7 @@ class LifecycleIT {
             assertThat(chain.get(0).errorCategory()).isEqualTo(ErrorCategory.TRANSIENT.name());
             assertThat(chain.get(0).errorMessage()).contains("attempt 1");
             assertThat(chain.get(0).errorStack()).contains("IOException");
-            assertThat(chain.get(0).metadataJson()).contains("SATLOC");
+            assertThat(chain.get(0).metadataJson()).contains("import-7");
             assertThat(chain.get(2).resultJson()).contains("appFileId");
             assertThat(chain.get(2).processTimeMillis()).isNotNull();
             assertThat(chain.get(0).canRetry()).isTrue();
@@ -120,18 +122,18 @@ class LifecycleIT {
         try (TrackerFixture f = TrackerFixture.create(schema, TaskTrackerOptions.defaults(),
                 b -> b.errorClassifier(AppErrors.classifier()))) {
             AtomicBoolean broken = new AtomicBoolean(true);
-            JobQueue queue = f.queue("partner_tasks");
-            f.worker("partner_tasks", Handlers.builder().on("work", ctx -> {
+            JobQueue queue = f.queue("imports");
+            f.worker("imports", Handlers.builder().on("work", ctx -> {
                 if (broken.get()) {
                     throw new AppErrors.UpstreamException("unavailable");
                 }
                 return "ok";
             }).build());
             for (int i = 0; i < 6; i++) {
-                f.tracker.enqueue(queue, TaskIds.taskId("partner_tasks", "SATLOC", "a1", "log" + i), "work",
+                f.tracker.enqueue(queue, TaskIds.taskId("imports", "batch-1", "file-" + i), "work",
                         Map.of("log", i));
             }
-            DeadLetterFilter filter = DeadLetterFilter.queue("partner_tasks");
+            DeadLetterFilter filter = DeadLetterFilter.queue("imports");
             await().atMost(WAIT).until(() -> {
                 f.flush();
                 return f.deadLetters().count(filter) == 6;
@@ -153,7 +155,7 @@ class LifecycleIT {
             assertThat(remaining).containsExactlyInAnyOrder(before.get(0), before.get(4), before.get(5));
             await().atMost(WAIT).until(() -> {
                 f.flush();
-                return f.history().queueStats("partner_tasks").get(TaskStatus.COMPLETED) == 3;
+                return f.history().queueStats("imports").get(TaskStatus.COMPLETED) == 3;
             });
             assertThat(f.history().failuresByCategory(null)).containsEntry(AppErrors.UPSTREAM.name(), 3L);
         }

@@ -39,7 +39,7 @@ public final class ClaimInterceptor implements JobInterceptor {
     public Object intercept(JobContext<?> context, Invocation next) throws Exception {
         Job job = context.job();
         String queueName = context.queueName();
-        String taskId = options.taskIdResolver().apply(queueName, job);
+        String taskId = JobTaskIds.of(options, queueName, job);
         ClaimRequest claim = request(queueName, job, taskId);
         SyncCalls.Answer<Optional<String>> answer = sync.await("claim of job " + job.id(),
                 () -> claims.submit(claim));

@@ -80,7 +80,7 @@ public final class TrackerDao {
                 .bind("now", Rows.ts(now)).execute());
     }
 
-    /** The seed's claim: queued or failed → processing; true for exactly one of concurrent callers. */
+    /** A claim by hand: queued or failed → processing; true for exactly one of concurrent callers. */
     public boolean claimExecution(String taskId, UUID executionId, Instant now) {
         return jdbi.withHandle(h -> h.createQuery(claimExecution).bind("taskId", taskId)
                 .bind("executionId", executionId).bind("now", Rows.ts(now)).mapTo(UUID.class).findOne()

@@ -38,7 +38,7 @@ public final class TrackingListener implements JobLifecycleListener {
     @Override
     public void onEnqueued(String queueName, Job job) {
         Map<String, Object> p = key(queueName, job, 1);
-        p.put("taskId", options.taskIdResolver().apply(queueName, job));
+        p.put("taskId", JobTaskIds.of(options, queueName, job));
         p.put("enqueuedAt", Rows.ts(Instant.ofEpochMilli(job.timestamp())));
         p.put("metadata", null);
         p.put("now", Rows.ts(now()));
@@ -122,7 +122,7 @@ public final class TrackingListener implements JobLifecycleListener {
     private Map<String, Object> finished(String queueName, Job job, int attempt, long elapsedMillis) {
         Instant now = now();
         Map<String, Object> p = key(queueName, job, attempt);
-        p.put("taskId", options.taskIdResolver().apply(queueName, job));
+        p.put("taskId", JobTaskIds.of(options, queueName, job));
         Instant startedAt = job.processedOn() != null ? Instant.ofEpochMilli(job.processedOn())
                 : now.minusMillis(elapsedMillis);
         // A retry's own enqueue time is not in the snapshot; its start is the closest known bound.
