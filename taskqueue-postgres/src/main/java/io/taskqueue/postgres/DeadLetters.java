@@ -77,6 +77,7 @@ public final class DeadLetters {
 
     /** Replays one dead letter now. */
     public ReplayResult replay(UUID executionId) {
+        requireReplays(false);
         Optional<DeadLetter> letter = inspect(executionId);
         if (letter.isEmpty() || letter.get().execution().status() != TaskStatus.DLQ) {
             return new ReplayResult(false, List.of(new Entry(executionId, letter.map(l -> l.execution().taskId())
@@ -87,6 +88,7 @@ public final class DeadLetters {
 
     /** Replays the dead letters at positions {@code start..end} (0-based, inclusive) of the listing. */
     public ReplayResult replayRange(DeadLetterFilter filter, long start, long end, boolean dryRun) {
+        requireReplays(dryRun);
         List<Entry> entries = new ArrayList<>();
         for (DeadLetter letter : range(filter.withArchived(false), start, end)) {
             entries.add(replayOne(letter, Duration.ZERO, dryRun, "replayed (range)"));
@@ -96,6 +98,7 @@ public final class DeadLetters {
 
     /** Replays up to {@code max} matching dead letters, oldest first. */
     public ReplayResult replayAll(DeadLetterFilter filter, int max, boolean dryRun) {
+        requireReplays(dryRun);
         List<Entry> entries = new ArrayList<>();
         for (DeadLetter letter : range(filter.withArchived(false), 0, Math.max(0, max - 1L))) {
             entries.add(replayOne(letter, Duration.ZERO, dryRun, "replayed (all matching)"));
@@ -119,6 +122,7 @@ public final class DeadLetters {
      * With {@code dryRun} it only reports what it would do, and needs no task queue.
      */
     public ReplayResult applyPolicies(DeadLetterFilter filter, boolean dryRun) {
+        requireReplays(dryRun);
         Instant now = now();
         List<Entry> entries = new ArrayList<>();
         DeadLetterPage.Cursor cursor = null;
@@ -162,11 +166,15 @@ public final class DeadLetters {
         if (dryRun) {
             return new Entry(e.executionId(), e.taskId(), Action.REPLAYED, null, delay, reason + " (dry run)");
         }
-        if (replayer == null) {
-            throw new IllegalStateException("a standalone tracker cannot replay: install the tracker on a TaskQueue"
-                    + " (TaskQueue.builder().extension(tracker)) to replay through its queues");
-        }
         return replayer.replay(letter, delay, reason);
+    }
+
+    /** Checked before anything changes, so a standalone tracker never half-applies a bulk call. */
+    private void requireReplays(boolean dryRun) {
+        if (!dryRun && replayer == null) {
+            throw new IllegalStateException("a standalone task tracker cannot replay: install the tracker on a"
+                    + " TaskQueue (TaskQueue.builder().extension(tracker)) to replay through its queues");
+        }
     }
 
     private List<DeadLetter> withHistory(List<DeadLetterDao.Row> rows) {

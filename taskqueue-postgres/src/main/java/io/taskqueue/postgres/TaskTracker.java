@@ -5,14 +5,10 @@ import io.taskqueue.JobLifecycleListener;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobQueue;
 import io.taskqueue.TaskQueueExtension;
-import io.taskqueue.postgres.internal.DeadLetterDao;
 import io.taskqueue.postgres.internal.Enqueuer;
 import io.taskqueue.postgres.internal.OperatorCalls;
-import io.taskqueue.postgres.internal.Replayer;
 import io.taskqueue.postgres.internal.TrackerDao;
 import io.taskqueue.postgres.internal.TrackerDatabase;
-import io.taskqueue.postgres.internal.TrackerQueries;
-import io.taskqueue.postgres.internal.TrackerRuntime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -59,16 +55,12 @@ public final class TaskTracker implements TaskQueueExtension {
     private static final Logger LOG = LoggerFactory.getLogger(TaskTracker.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    /** What the tracker runs on once it has a clock: a runtime and replays only when installed. */
-    private record Bound(Clock clock, TrackerRuntime runtime, TaskHistory history, DeadLetters deadLetters) {
-    }
-
     private final TaskTrackerOptions options;
     private final TrackerDatabase database;
     private final TrackerDao dao;
     private final String name = "task-tracker-" + INSTANCES.incrementAndGet();
     private final boolean standalone;
-    private final AtomicReference<Bound> bound = new AtomicReference<>();
+    private final AtomicReference<TrackerBinding> binding = new AtomicReference<>();
     private volatile boolean closed;
 
     private TaskTracker(TrackerDatabase database, TaskTrackerOptions options, Clock standaloneClock) {
@@ -77,7 +69,7 @@ public final class TaskTracker implements TaskQueueExtension {
         this.dao = new TrackerDao(database.jdbi(), database.sql());
         this.standalone = standaloneClock != null;
         if (standalone) {
-            bound.set(bind(standaloneClock, null, null));
+            binding.set(TrackerBinding.standalone(database, options, standaloneClock));
         }
     }
 
@@ -131,25 +123,14 @@ public final class TaskTracker implements TaskQueueExtension {
         if (closed) {
             throw new IllegalStateException("task tracker " + name + " is closed");
         }
-        Clock clock = installation.clock();
-        TrackerRuntime runtime = new TrackerRuntime(database.jdbi(), database.sql(), options, clock, name);
-        Replayer replayer = new Replayer(installation.taskQueue(), runtime.enqueuer(),
-                new DeadLetterDao(database.jdbi(), database.sql()), clock);
-        if (!bound.compareAndSet(null, bind(clock, runtime, replayer))) {
-            runtime.close();
+        TrackerBinding installed = TrackerBinding.installed(database, options, installation, name);
+        if (!binding.compareAndSet(null, installed)) {
+            installed.close();
             throw new IllegalStateException("task tracker " + name + " is already installed on a task queue");
         }
-        installation.addListener(runtime.listener());
-        installation.addInterceptor(runtime.interceptor());
+        installation.addListener(installed.runtime("install").listener());
+        installation.addInterceptor(installed.runtime("install").interceptor());
         LOG.info("task tracker {} installed on {}", name, installation.taskQueue().describe());
-    }
-
-    private Bound bind(Clock clock, TrackerRuntime runtime, Replayer replayer) {
-        TaskHistory history = new TaskHistory(new TrackerQueries(database.jdbi(), database.sql()), clock,
-                runtime == null ? () -> 0 : runtime::claimsRefused);
-        DeadLetters deadLetters = new DeadLetters(new DeadLetterDao(database.jdbi(), database.sql()), options.deadLetterPolicy(),
-                clock, replayer);
-        return new Bound(clock, runtime, history, deadLetters);
     }
 
     /**
@@ -180,8 +161,8 @@ public final class TaskTracker implements TaskQueueExtension {
         if (!TaskIds.isTaskId(taskId)) {
             throw new IllegalArgumentException("taskId must look like base:key[:key...]: " + taskId);
         }
-        return runtime("enqueue").enqueuer().enqueue(new Enqueuer.Request(queue, taskId, jobName, data, options,
-                metadata, 0, null), true);
+        return binding("enqueue").runtime("enqueue").enqueuer().enqueue(new Enqueuer.Request(queue, taskId, jobName,
+                data, options, metadata, 0, null), true);
     }
 
     /**
@@ -189,34 +170,31 @@ public final class TaskTracker implements TaskQueueExtension {
      * callers exactly one gets {@code true}; the others must treat it as already processed.
      */
     public boolean claim(String taskId, UUID executionId) {
-        Clock clock = bound("claim").clock();
+        Clock clock = binding("claim").clock();
         return OperatorCalls.run(() -> dao.claimExecution(taskId, executionId, clock.instant()));
     }
 
     /** Retry chains, statistics, stuck and orphaned executions. */
     public TaskHistory history() {
-        return bound("history").history();
+        return binding("history").history();
     }
 
     /** The dead-letter queue. */
     public DeadLetters deadLetters() {
-        return bound("deadLetters").deadLetters();
+        return binding("deadLetters").deadLetters();
     }
 
-    /** A snapshot of the write path (all zeros for a standalone tracker, which writes nothing for jobs). */
+    /** A snapshot of the write path (all zeros before installation and for a standalone tracker). */
     public TrackerHealth health() {
-        Bound b = bound.get();
-        return b == null || b.runtime() == null ? new TrackerHealth(true, 0, 0, 0, 0, 0, 0, 0) : b.runtime().health();
+        TrackerBinding b = binding.get();
+        return b == null ? TrackerBinding.NO_WRITE_PATH : b.health();
     }
 
     /** Waits until every write buffered so far is stored (or dropped); false on timeout. */
     public boolean flush(Duration timeout) {
-        Bound b = bound.get();
-        if (b == null || b.runtime() == null) {
-            return true;
-        }
+        TrackerBinding b = binding.get();
         try {
-            return b.runtime().flush(timeout);
+            return b == null || b.flush(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -233,38 +211,29 @@ public final class TaskTracker implements TaskQueueExtension {
             return;
         }
         closed = true;
-        Bound b = bound.get();
-        if (b != null && b.runtime() != null) {
-            b.runtime().close();
+        TrackerBinding b = binding.get();
+        if (b != null) {
+            b.close();
         }
         database.close();
     }
 
     /** The installed listener (for tests of this package). */
     JobLifecycleListener listener() {
-        return runtime("listener").listener();
+        return binding("listener").runtime("listener").listener();
     }
 
     /** The installed claim interceptor (for tests of this package). */
     JobInterceptor claimInterceptor() {
-        return runtime("claimInterceptor").interceptor();
+        return binding("claimInterceptor").runtime("claimInterceptor").interceptor();
     }
 
-    private Bound bound(String what) {
-        Bound b = bound.get();
+    private TrackerBinding binding(String what) {
+        TrackerBinding b = binding.get();
         if (b == null) {
             throw new IllegalStateException(what + ": task tracker " + name + " is not installed yet; pass it to"
                     + " TaskQueue.builder().extension(tracker), or use TaskTracker.standalone(...) in a tool");
         }
         return b;
-    }
-
-    private TrackerRuntime runtime(String what) {
-        Bound b = bound(what);
-        if (b.runtime() == null) {
-            throw new IllegalStateException(what + " needs a task queue: a standalone task tracker only reads,"
-                    + " archives and purges");
-        }
-        return b.runtime();
     }
 }

@@ -1,10 +1,10 @@
 package io.taskqueue.postgres;
 
+import static io.taskqueue.postgres.Fetched.context;
+import static io.taskqueue.postgres.Fetched.fetched;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskqueue.Job;
-import io.taskqueue.JobContext;
-import io.taskqueue.JobOptions;
 import io.taskqueue.JobOutcome;
 import io.taskqueue.JobState;
 import io.taskqueue.JobQueue;
@@ -12,11 +12,9 @@ import io.taskqueue.testing.MutableClock;
 import io.taskqueue.testing.junit.PostgresExtension;
 import io.taskqueue.testing.junit.PostgresTestSchema;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -134,76 +132,6 @@ class ConcurrencyIT {
             assertThat(f.history().retryChain("q:job-x")).singleElement()
                     .extracting(TaskExecution::status).isEqualTo(TaskStatus.COMPLETED);
         }
-    }
-
-    static Job fetched(String id, int attemptsMade, int attemptsStarted) {
-        return new Job(id, "work", "{}", JobOptions.builder().attempts(3).build(), Instant.now().toEpochMilli(), 0, 0,
-                Instant.now().toEpochMilli(), null, attemptsStarted, attemptsMade, 0, null, null, null, List.of(),
-                null, "w", null);
-    }
-
-    static JobContext<Object> context(String queueName, Job job) {
-        return new JobContext<>() {
-            @Override
-            public Job job() {
-                return job;
-            }
-
-            @Override
-            public Object data() {
-                return null;
-            }
-
-            @Override
-            public String queueName() {
-                return queueName;
-            }
-
-            @Override
-            public int attempt() {
-                return job.attemptsMade() + 1;
-            }
-
-            @Override
-            public int maxAttempts() {
-                return job.options().attempts();
-            }
-
-            @Override
-            public void updateProgress(Object progress) {
-            }
-
-            @Override
-            public void log(String line) {
-            }
-
-            @Override
-            public void checkpoint(String key, Object state) {
-            }
-
-            @Override
-            public <T> Optional<T> checkpoint(String key, Class<T> type) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-
-            @Override
-            public Optional<String> cancellationReason() {
-                return Optional.empty();
-            }
-
-            @Override
-            public void throwIfCancelled() {
-            }
-
-            @Override
-            public void heartbeat() {
-            }
-        };
     }
 
     /** Runs {@code n} copies of {@code call} released at the same instant; returns their results. */

@@ -1,7 +1,7 @@
 package io.taskqueue.postgres;
 
-import static io.taskqueue.postgres.ConcurrencyIT.context;
-import static io.taskqueue.postgres.ConcurrencyIT.fetched;
+import static io.taskqueue.postgres.Fetched.context;
+import static io.taskqueue.postgres.Fetched.fetched;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
