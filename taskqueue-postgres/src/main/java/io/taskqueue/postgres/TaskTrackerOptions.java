@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param closeTimeout how long {@link TaskTracker#close()} tries to store the writes still buffered
  * @param syncThreads the most synchronous tracker calls in flight at once; more wait in line (each
  *     caller still waits at most {@code syncTimeout})
- * @param migrate whether {@link TaskTracker} applies {@link Migrations} when it starts
+ * @param migrate whether {@link TaskTracker} applies {@link Migrations} (creating a configured schema
+ *     that is missing) when it starts
  * @param schema the schema of the tracker's tables: every statement names it, and migrating creates
  *     it when it does not exist; {@code null} (the default) for the schema the connections'
  *     {@code search_path} selects
@@ -72,6 +73,12 @@ public record TaskTrackerOptions(
     public static final List<String> DEFAULT_ENVIRONMENT_PREFIXES = List.of();
     /** Default task id of a job enqueued without the tracker: see {@link TaskIdResolver#defaults()}. */
     public static final TaskIdResolver DEFAULT_TASK_ID_RESOLVER = TaskIdResolver.defaults();
+    /** Default: the tracker migrates its schema when it starts. */
+    public static final boolean DEFAULT_MIGRATE = true;
+    /** Default schema: none, the connections' {@code search_path} decides. */
+    public static final String DEFAULT_SCHEMA = null;
+    /** Default dead-letter policies: {@link DeadLetterPolicy#defaults()}. */
+    public static final DeadLetterPolicy DEFAULT_DEAD_LETTER_POLICY = DeadLetterPolicy.defaults();
     /** Default owned pool size: 8 connections. */
     public static final int DEFAULT_MAX_POOL_SIZE = 8;
 
@@ -137,12 +144,12 @@ public record TaskTrackerOptions(
         private Duration maxRetryInterval = DEFAULT_MAX_RETRY_INTERVAL;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
         private int syncThreads = DEFAULT_SYNC_THREADS;
-        private boolean migrate = true;
-        private String schema;
+        private boolean migrate = DEFAULT_MIGRATE;
+        private String schema = DEFAULT_SCHEMA;
         private int maxPoolSize = DEFAULT_MAX_POOL_SIZE;
         private List<String> environmentPrefixes = DEFAULT_ENVIRONMENT_PREFIXES;
         private TaskIdResolver taskIdResolver = DEFAULT_TASK_ID_RESOLVER;
-        private DeadLetterPolicy deadLetterPolicy = DeadLetterPolicy.defaults();
+        private DeadLetterPolicy deadLetterPolicy = DEFAULT_DEAD_LETTER_POLICY;
 
         private Builder() {
         }
