@@ -3,7 +3,7 @@ package io.taskqueue.postgres;
 /**
  * The result a job completes with when the tracker's claim turned the attempt away and the handler
  * did not run: another worker holds this attempt, or an execution of the job already completed
- * (the seed's {@code { skipped: true, reason: 'already_processed' }}).
+ * (stored as {@code { skipped: true, reason: 'already_processed' }}).
  *
  * @param skipped always {@code true}
  * @param reason always {@value #REASON}

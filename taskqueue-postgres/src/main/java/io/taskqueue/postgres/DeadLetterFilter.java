@@ -7,13 +7,14 @@ import java.time.Instant;
  * ordered by when they failed (then by row id), oldest first, and that order defines positions.
  *
  * @param queueName only this queue
- * @param category only this category
- * @param taskIdPrefix only task ids starting with this, e.g. {@code partner_tasks:SATLOC:}
+ * @param category only this category name (an {@link io.taskqueue.ErrorCategory#name()} or one of
+ *     {@link TrackerCategories})
+ * @param taskIdPrefix only task ids starting with this, e.g. {@code orders:c-42:}
  * @param failedAfter only those that failed at or after this instant
  * @param failedBefore only those that failed before this instant
  * @param includeArchived also archived entries (never replayed by bulk replays)
  */
-public record DeadLetterFilter(String queueName, TaskErrorCategory category, String taskIdPrefix,
+public record DeadLetterFilter(String queueName, String category, String taskIdPrefix,
         Instant failedAfter, Instant failedBefore, boolean includeArchived) {
 
     /** Every dead letter still in the queue (not archived). */
@@ -30,7 +31,7 @@ public record DeadLetterFilter(String queueName, TaskErrorCategory category, Str
         return new DeadLetterFilter(queueName, category, taskIdPrefix, failedAfter, failedBefore, includeArchived);
     }
 
-    public DeadLetterFilter withCategory(TaskErrorCategory category) {
+    public DeadLetterFilter withCategory(String category) {
         return new DeadLetterFilter(queueName, category, taskIdPrefix, failedAfter, failedBefore, includeArchived);
     }
 

@@ -1,53 +1,57 @@
 package io.taskqueue.postgres;
 
+import io.taskqueue.ErrorCategory;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What {@link DeadLetters#applyPolicies} does with each dead letter, by category (the seed's DLQ
- * handler). The seed names the actions; the numbers other than the 2-hour window are project
- * choices.
+ * What {@link DeadLetters#applyPolicies} does with each dead letter, keyed by the name of the error
+ * category the worker filed it under ({@link ErrorCategory#name()}). The defaults cover the core's
+ * categories; an application adds policies for its own, e.g.
+ * {@code builder().category("upstream", CategoryPolicy.replayAfter(Duration.ofMinutes(15)))} for an
+ * application's {@code new ErrorCategory("upstream", true)}.
  *
+ * <p>Defaults:
  * <ul>
- *   <li>transient: replayed at once, but only within {@code transientWindow} of failing; older ones
- *       are kept for review</li>
+ *   <li>transient: replayed at once, but only within {@link #DEFAULT_TRANSIENT_WINDOW} of failing;
+ *       older ones are kept for review</li>
  *   <li>validation: archived (replaying bad input cannot help)</li>
- *   <li>processing and unknown: kept for manual review</li>
- *   <li>infrastructure: replayed after {@code infrastructureBaseDelay × 2^replays}, capped at
- *       {@code infrastructureMaxDelay}</li>
- *   <li>partner_api: replayed after {@code partnerApiDelay}</li>
+ *   <li>infrastructure: replayed after {@link #DEFAULT_INFRASTRUCTURE_FIRST_DELAY} × 2^replays,
+ *       capped at {@link #DEFAULT_INFRASTRUCTURE_MAX_DELAY}</li>
+ *   <li>permanent, processing, unknown, and any category without a policy: kept for manual review
+ *       (a permanent failure may be a missing handler or a job that stalled too often, which a
+ *       person may want to replay after a fix)</li>
  * </ul>
- * A task already replayed {@code maxAutoReplays} times is kept for review whatever its category.
  *
- * @param transientWindow how long after failing a transient dead letter is still replayed
- * @param infrastructureBaseDelay the first infrastructure replay's delay
- * @param infrastructureMaxDelay the cap of the infrastructure backoff
- * @param partnerApiDelay the delay of a partner_api replay
- * @param maxAutoReplays how many policy replays a task gets before it is left to a person
+ * @param categories the policy of each category, by name
+ * @param otherwise the policy of a category not in {@code categories}
+ * @param maxAutoReplays how many replays a task gets from policies before it is left to a person
  */
-public record DeadLetterPolicy(
-        Duration transientWindow,
-        Duration infrastructureBaseDelay,
-        Duration infrastructureMaxDelay,
-        Duration partnerApiDelay,
+public record DeadLetterPolicy(Map<String, CategoryPolicy> categories, CategoryPolicy otherwise,
         int maxAutoReplays) {
 
-    /** Default transient window: 2 hours, as in the seed. */
+    /** Default transient window: 2 hours. */
     public static final Duration DEFAULT_TRANSIENT_WINDOW = Duration.ofHours(2);
-    /** Default first infrastructure delay: 1 minute (project choice). */
-    public static final Duration DEFAULT_INFRASTRUCTURE_BASE_DELAY = Duration.ofMinutes(1);
-    /** Default infrastructure delay cap: 1 hour (project choice). */
+    /** Default first infrastructure delay: 1 minute. */
+    public static final Duration DEFAULT_INFRASTRUCTURE_FIRST_DELAY = Duration.ofMinutes(1);
+    /** Default infrastructure delay cap: 1 hour. */
     public static final Duration DEFAULT_INFRASTRUCTURE_MAX_DELAY = Duration.ofHours(1);
-    /** Default partner_api delay: 15 minutes (project choice). */
-    public static final Duration DEFAULT_PARTNER_API_DELAY = Duration.ofMinutes(15);
-    /** Default automatic replays per task: 5 (project choice). */
+    /** Default automatic replays per task: 5. */
     public static final int DEFAULT_MAX_AUTO_REPLAYS = 5;
+    /** Default policy of a category without one: keep for review. */
+    public static final CategoryPolicy DEFAULT_OTHERWISE = CategoryPolicy.keep();
 
     public DeadLetterPolicy {
-        Objects.requireNonNull(transientWindow, "transientWindow");
-        Objects.requireNonNull(infrastructureBaseDelay, "infrastructureBaseDelay");
-        Objects.requireNonNull(infrastructureMaxDelay, "infrastructureMaxDelay");
-        Objects.requireNonNull(partnerApiDelay, "partnerApiDelay");
+        categories = Map.copyOf(categories);
+        for (String name : categories.keySet()) {
+            if (name.isBlank() || !name.equals(name.strip())) {
+                throw new IllegalArgumentException("category names are non-blank without surrounding spaces,"
+                        + " as ErrorCategory names: '" + name + "'");
+            }
+        }
+        Objects.requireNonNull(otherwise, "otherwise");
         if (maxAutoReplays < 0) {
             throw new IllegalArgumentException("maxAutoReplays must not be negative: " + maxAutoReplays);
         }
@@ -55,16 +59,60 @@ public record DeadLetterPolicy(
 
     /** The defaults. */
     public static DeadLetterPolicy defaults() {
-        return new DeadLetterPolicy(DEFAULT_TRANSIENT_WINDOW, DEFAULT_INFRASTRUCTURE_BASE_DELAY,
-                DEFAULT_INFRASTRUCTURE_MAX_DELAY, DEFAULT_PARTNER_API_DELAY, DEFAULT_MAX_AUTO_REPLAYS);
+        return builder().build();
     }
 
-    /** The infrastructure backoff for a task replayed {@code replays} times so far. */
-    public Duration infrastructureDelay(int replays) {
-        Duration delay = infrastructureBaseDelay;
-        for (int i = 0; i < replays && delay.compareTo(infrastructureMaxDelay) < 0; i++) {
-            delay = delay.multipliedBy(2);
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder()
+                .category(ErrorCategory.TRANSIENT.name(), CategoryPolicy.replayNow().within(DEFAULT_TRANSIENT_WINDOW))
+                .category(ErrorCategory.VALIDATION.name(), CategoryPolicy.archive())
+                .category(ErrorCategory.INFRASTRUCTURE.name(), CategoryPolicy.replayWithBackoff(
+                        DEFAULT_INFRASTRUCTURE_FIRST_DELAY, DEFAULT_INFRASTRUCTURE_MAX_DELAY))
+                .category(ErrorCategory.PERMANENT.name(), CategoryPolicy.keep())
+                .category(ErrorCategory.PROCESSING.name(), CategoryPolicy.keep())
+                .category(ErrorCategory.UNKNOWN.name(), CategoryPolicy.keep());
+    }
+
+    /** A builder starting from this policy. */
+    public Builder toBuilder() {
+        Builder b = new Builder().otherwise(otherwise).maxAutoReplays(maxAutoReplays);
+        categories.forEach(b::category);
+        return b;
+    }
+
+    /** The policy for dead letters of category {@code name}. */
+    public CategoryPolicy forCategory(String name) {
+        return categories.getOrDefault(name, otherwise);
+    }
+
+    /** Mutable builder for {@link DeadLetterPolicy}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private final Map<String, CategoryPolicy> categories = new LinkedHashMap<>();
+        private CategoryPolicy otherwise = DEFAULT_OTHERWISE;
+        private int maxAutoReplays = DEFAULT_MAX_AUTO_REPLAYS;
+
+        private Builder() {
         }
-        return delay.compareTo(infrastructureMaxDelay) > 0 ? infrastructureMaxDelay : delay;
+
+        /** Sets the policy of category {@code name}, replacing any earlier one. */
+        public Builder category(String name, CategoryPolicy policy) {
+            categories.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        public Builder otherwise(CategoryPolicy otherwise) {
+            this.otherwise = otherwise;
+            return this;
+        }
+
+        public Builder maxAutoReplays(int maxAutoReplays) {
+            this.maxAutoReplays = maxAutoReplays;
+            return this;
+        }
+
+        public DeadLetterPolicy build() {
+            return new DeadLetterPolicy(categories, otherwise, maxAutoReplays);
+        }
     }
 }

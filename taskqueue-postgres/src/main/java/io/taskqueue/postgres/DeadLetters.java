@@ -1,13 +1,12 @@
 package io.taskqueue.postgres;
 
-import io.taskqueue.JobOptions;
-import io.taskqueue.Queue;
+import io.taskqueue.ErrorCategory;
 import io.taskqueue.postgres.ReplayResult.Action;
 import io.taskqueue.postgres.ReplayResult.Entry;
 import io.taskqueue.postgres.internal.DeadLetterDao;
-import io.taskqueue.postgres.internal.Enqueuer;
-import io.taskqueue.postgres.internal.Json;
-import io.taskqueue.postgres.internal.TrackerRuntime;
+import io.taskqueue.postgres.internal.OperatorCalls;
+import io.taskqueue.postgres.internal.Replayer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,37 +16,40 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The durable dead-letter queue: executions whose job failed for good ({@code dlq}), kept in Postgres
  * with their payload, category, last error and attempt history, apart from the queue's own storage.
  *
- * <p>A replay is a new execution of the same task, added back on its queue (found through the
- * {@code queues} function, e.g. {@code name -> Queue.open(backend, name)}) with the payload it
- * failed with; the dead letter becomes {@code archived} and points at it. Replays go through the
- * same duplicate check as {@link TaskTracker#enqueue}, so a task already in flight is skipped.
- * Bulk replays take a dry run that reports without changing anything. Operator calls: they throw
- * {@link TrackerException} when the database is away.
+ * <p>A replay is a new execution of the same task, added back on its queue through the task queue
+ * the tracker is installed on, with the payload it failed with; the dead letter becomes
+ * {@code archived} and points at it. Replays go through the same duplicate check as
+ * {@link TaskTracker#enqueue}, so a task already in flight is skipped. Bulk replays take a dry run
+ * that reports without changing anything. A {@linkplain TaskTracker#standalone standalone} tracker
+ * lists, inspects, archives, purges and dry-runs, but cannot replay: it has no task queue. Operator
+ * calls: they throw {@link TrackerException} when the database is away.
  */
 public final class DeadLetters {
-    /** Default page size of listings: 50, as the seed's DLQ API. */
+    /** Default page size of listings: 50. */
     public static final int DEFAULT_PAGE_SIZE = 50;
     private static final int SCAN_PAGE = 200;
 
-    private final TrackerRuntime runtime;
-    private final TaskTrackerOptions options;
     private final DeadLetterDao dao;
+    private final DeadLetterPolicy policy;
+    private final Clock clock;
+    private final Replayer replayer;
 
-    DeadLetters(TrackerRuntime runtime, TaskTrackerOptions options) {
-        this.runtime = runtime;
-        this.options = options;
-        this.dao = new DeadLetterDao(runtime.jdbi());
+    /** {@code replayer} is {@code null} for a standalone tracker. */
+    DeadLetters(DeadLetterDao dao, DeadLetterPolicy policy, Clock clock, Replayer replayer) {
+        this.dao = dao;
+        this.policy = policy;
+        this.clock = clock;
+        this.replayer = replayer;
     }
 
     /** How many dead letters match. */
     public long count(DeadLetterFilter filter) {
-        return TaskTracker.query(() -> dao.count(filter));
+        return OperatorCalls.run(() -> dao.count(filter));
     }
 
     /** A page of matching dead letters after {@code after} ({@code null}: from the first). Reads only. */
@@ -55,7 +57,7 @@ public final class DeadLetters {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
-        List<DeadLetterDao.Row> rows = TaskTracker.query(() -> dao.list(filter,
+        List<DeadLetterDao.Row> rows = OperatorCalls.run(() -> dao.list(filter,
                 after == null ? null : after.failedAt(), after == null ? null : after.id(), 0, limit));
         DeadLetterDao.Row last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
         return new DeadLetterPage(withHistory(rows), rows.size() < limit ? null
@@ -65,140 +67,120 @@ public final class DeadLetters {
     /** The dead letters at 0-based positions {@code start..end} (inclusive) of the filtered listing. */
     public List<DeadLetter> range(DeadLetterFilter filter, long start, long end) {
         checkRange(start, end);
-        return withHistory(TaskTracker.query(() -> dao.list(filter, null, null, start, size(start, end))));
+        return withHistory(OperatorCalls.run(() -> dao.list(filter, null, null, start, size(start, end))));
     }
 
     /** One dead letter (archived ones too) with its history. */
     public Optional<DeadLetter> inspect(UUID executionId) {
-        return TaskTracker.query(() -> dao.find(executionId)).map(row -> withHistory(List.of(row)).get(0));
+        return OperatorCalls.run(() -> dao.find(executionId)).map(row -> withHistory(List.of(row)).get(0));
     }
 
     /** Replays one dead letter now. */
-    public ReplayResult replay(UUID executionId, Function<String, Queue> queues) {
+    public ReplayResult replay(UUID executionId) {
+        requireReplays(false);
         Optional<DeadLetter> letter = inspect(executionId);
         if (letter.isEmpty() || letter.get().execution().status() != TaskStatus.DLQ) {
             return new ReplayResult(false, List.of(new Entry(executionId, letter.map(l -> l.execution().taskId())
                     .orElse(null), Action.SKIPPED, null, null, "not in the dead-letter queue")));
         }
-        return new ReplayResult(false, List.of(replayOne(letter.get(), queues, Duration.ZERO, false, "replayed")));
+        return new ReplayResult(false, List.of(replayOne(letter.get(), Duration.ZERO, false, "replayed")));
     }
 
     /** Replays the dead letters at positions {@code start..end} (0-based, inclusive) of the listing. */
-    public ReplayResult replayRange(DeadLetterFilter filter, long start, long end, Function<String, Queue> queues,
-            boolean dryRun) {
+    public ReplayResult replayRange(DeadLetterFilter filter, long start, long end, boolean dryRun) {
+        requireReplays(dryRun);
         List<Entry> entries = new ArrayList<>();
         for (DeadLetter letter : range(filter.withArchived(false), start, end)) {
-            entries.add(replayOne(letter, queues, Duration.ZERO, dryRun, "replayed (range)"));
+            entries.add(replayOne(letter, Duration.ZERO, dryRun, "replayed (range)"));
         }
         return new ReplayResult(dryRun, entries);
     }
 
     /** Replays up to {@code max} matching dead letters, oldest first. */
-    public ReplayResult replayAll(DeadLetterFilter filter, int max, Function<String, Queue> queues, boolean dryRun) {
+    public ReplayResult replayAll(DeadLetterFilter filter, int max, boolean dryRun) {
+        requireReplays(dryRun);
         List<Entry> entries = new ArrayList<>();
         for (DeadLetter letter : range(filter.withArchived(false), 0, Math.max(0, max - 1L))) {
-            entries.add(replayOne(letter, queues, Duration.ZERO, dryRun, "replayed (all matching)"));
+            entries.add(replayOne(letter, Duration.ZERO, dryRun, "replayed (all matching)"));
         }
         return new ReplayResult(dryRun, max < 1 ? List.of() : entries);
     }
 
     /** Moves a dead letter to {@code archived} without a replay; false if it is not in the queue. */
     public boolean archive(UUID executionId) {
-        return TaskTracker.query(() -> dao.take(executionId, null, now())).isPresent();
+        return OperatorCalls.run(() -> dao.take(executionId, null, now())).isPresent();
     }
 
-    /** Deletes archived entries archived more than {@code olderThan} ago (the seed clears after 7 days). */
+    /** Deletes archived entries archived more than {@code olderThan} ago (e.g. a week). */
     public int purgeArchived(Duration olderThan) {
-        return TaskTracker.query(() -> dao.purge(now().minus(olderThan)));
+        return OperatorCalls.run(() -> dao.purge(now().minus(olderThan)));
     }
 
     /**
      * Applies the {@link DeadLetterPolicy} of {@link TaskTrackerOptions#deadLetterPolicy()} to every
-     * matching dead letter (the seed's DLQ handler; run it on a schedule). With {@code dryRun} it
-     * only reports what it would do.
+     * matching dead letter, by the name of its category (run it on a schedule, e.g. every few hours).
+     * With {@code dryRun} it only reports what it would do, and needs no task queue.
      */
-    public ReplayResult applyPolicies(DeadLetterFilter filter, Function<String, Queue> queues, boolean dryRun) {
-        DeadLetterPolicy policy = options.deadLetterPolicy();
+    public ReplayResult applyPolicies(DeadLetterFilter filter, boolean dryRun) {
+        requireReplays(dryRun);
         Instant now = now();
         List<Entry> entries = new ArrayList<>();
         DeadLetterPage.Cursor cursor = null;
         do {
             DeadLetterPage page = list(filter.withArchived(false), cursor, SCAN_PAGE);
             for (DeadLetter letter : page.items()) {
-                entries.add(applyPolicy(policy, letter, queues, now, dryRun));
+                entries.add(applyPolicy(letter, now, dryRun));
             }
             cursor = page.next();
         } while (cursor != null);
         return new ReplayResult(dryRun, entries);
     }
 
-    private Entry applyPolicy(DeadLetterPolicy policy, DeadLetter letter, Function<String, Queue> queues,
-            Instant now, boolean dryRun) {
+    /** What the policy of the letter's category says, done (or, for a dry run, reported). */
+    private Entry applyPolicy(DeadLetter letter, Instant now, boolean dryRun) {
         TaskExecution e = letter.execution();
-        TaskErrorCategory category = e.errorCategory() == null ? TaskErrorCategory.UNKNOWN : e.errorCategory();
-        if (e.replays() >= policy.maxAutoReplays() && category != TaskErrorCategory.VALIDATION) {
+        String category = e.errorCategory() == null ? ErrorCategory.UNKNOWN.name() : e.errorCategory();
+        CategoryPolicy rule = policy.forCategory(category);
+        if (rule instanceof CategoryPolicy.Archive) {
+            if (!dryRun && OperatorCalls.run(() -> dao.take(e.executionId(), null, now)).isEmpty()) {
+                return new Entry(e.executionId(), e.taskId(), Action.SKIPPED, null, null, "taken by another call");
+            }
+            return new Entry(e.executionId(), e.taskId(), Action.ARCHIVED, null, null,
+                    category + ": archived by policy");
+        }
+        if (!(rule instanceof CategoryPolicy.Replay replay)) {
+            return kept(e, category + ": kept for manual review");
+        }
+        if (e.replays() >= policy.maxAutoReplays()) {
             return kept(e, "replayed " + e.replays() + " times already; left for review");
         }
-        switch (category) {
-            case TRANSIENT:
-                if (e.failedAt() != null && e.failedAt().plus(policy.transientWindow()).isAfter(now)) {
-                    return replayOne(letter, queues, Duration.ZERO, dryRun, "transient, within the retry window");
-                }
-                return kept(e, "transient, but failed more than " + policy.transientWindow() + " ago");
-            case VALIDATION:
-                if (!dryRun && dao.take(e.executionId(), null, now).isEmpty()) {
-                    return new Entry(e.executionId(), e.taskId(), Action.SKIPPED, null, null, "taken by another call");
-                }
-                return new Entry(e.executionId(), e.taskId(), Action.ARCHIVED, null, null,
-                        "validation: replaying the same input cannot help");
-            case INFRASTRUCTURE:
-                return replayOne(letter, queues, policy.infrastructureDelay(e.replays()), dryRun,
-                        "infrastructure, exponential backoff");
-            case PARTNER_API:
-                return replayOne(letter, queues, policy.partnerApiDelay(), dryRun, "partner_api, longer delay");
-            default:
-                return kept(e, category.wireName() + ": kept for manual review");
+        if (replay.window() != null && (e.failedAt() == null || !e.failedAt().plus(replay.window()).isAfter(now))) {
+            return kept(e, category + ", but failed more than " + replay.window() + " ago");
         }
+        Duration delay = replay.delay(e.replays());
+        return replayOne(letter, delay, dryRun, category + ": replayed by policy after " + delay);
     }
 
-    private Entry replayOne(DeadLetter letter, Function<String, Queue> queues, Duration delay, boolean dryRun,
-            String reason) {
+    private Entry replayOne(DeadLetter letter, Duration delay, boolean dryRun, String reason) {
         TaskExecution e = letter.execution();
         if (dryRun) {
             return new Entry(e.executionId(), e.taskId(), Action.REPLAYED, null, delay, reason + " (dry run)");
         }
-        Queue queue = queues.apply(e.queueName());
-        if (queue == null || e.jobName() == null || letter.payloadJson() == null) {
-            return new Entry(e.executionId(), e.taskId(), Action.SKIPPED, null, null,
-                    queue == null ? "no queue named " + e.queueName() : "the job's name or payload was not recorded");
-        }
-        UUID newExecution = UUID.randomUUID();
-        if (TaskTracker.query(() -> dao.take(e.executionId(), newExecution, now())).isEmpty()) {
-            return new Entry(e.executionId(), e.taskId(), Action.SKIPPED, null, null, "taken by another call");
-        }
-        JobOptions jobOptions = JobOptions.builder().attempts(e.maxAttempts() == null ? 1 : e.maxAttempts())
-                .delay(delay).jobId(newExecution.toString()).build();
-        try {
-            EnqueueResult r = runtime.enqueuer().enqueue(new Enqueuer.Request(queue, e.taskId(), e.jobName(),
-                    Json.tree(letter.payloadJson()), jobOptions, Map.of("replayOf", e.executionId().toString()),
-                    e.replays() + 1, newExecution), false);
-            if (!r.enqueued()) {
-                dao.restore(e.executionId(), now());
-                return new Entry(e.executionId(), e.taskId(), Action.SKIPPED, null, null,
-                        "task already in flight as " + r.executionId());
-            }
-            return new Entry(e.executionId(), e.taskId(), Action.REPLAYED, newExecution, delay, reason);
-        } catch (RuntimeException failure) {
-            dao.restore(e.executionId(), now());
-            return new Entry(e.executionId(), e.taskId(), Action.SKIPPED, null, null,
-                    "enqueue failed: " + failure.getMessage());
+        return replayer.replay(letter, delay, reason);
+    }
+
+    /** Checked before anything changes, so a standalone tracker never half-applies a bulk call. */
+    private void requireReplays(boolean dryRun) {
+        if (!dryRun && replayer == null) {
+            throw new IllegalStateException("a standalone task tracker cannot replay: install the tracker on a"
+                    + " TaskQueue (TaskQueue.builder().extension(tracker)) to replay through its queues");
         }
     }
 
     private List<DeadLetter> withHistory(List<DeadLetterDao.Row> rows) {
         Set<String> taskIds = new LinkedHashSet<>();
         rows.forEach(r -> taskIds.add(r.execution().taskId()));
-        Map<String, List<TaskExecution>> chains = TaskTracker.query(() -> dao.chains(taskIds));
+        Map<String, List<TaskExecution>> chains = OperatorCalls.run(() -> dao.chains(taskIds));
         List<DeadLetter> letters = new ArrayList<>(rows.size());
         for (DeadLetterDao.Row r : rows) {
             letters.add(new DeadLetter(r.execution(), r.payloadJson(),
@@ -222,6 +204,6 @@ public final class DeadLetters {
     }
 
     private Instant now() {
-        return options.clock().instant();
+        return clock.instant();
     }
 }

@@ -5,7 +5,7 @@ package io.taskqueue.postgres;
  *
  * @param enqueuesPrevented enqueues turned away by the dedup window (stored, survives restarts)
  * @param tasksWithSeveralExecutions task ids with more than one execution (retries and replays
- *     included; the seed's "duplicates" query)
+ *     included)
  * @param claimsRefused attempts whose handler was skipped as already processed, since this tracker
  *     started (in memory)
  */

@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param id the row's sequence number; orders rows and pages listings
  * @param taskId the business identity, the same for every attempt and replay
  * @param executionId this attempt's UUID v4
- * @param queueName the queue it ran on, e.g. {@code dev_partner_tasks}
+ * @param queueName the queue it ran on, e.g. {@code orders}
  * @param jobId the queue's job id
  * @param jobName the job name (selects the handler), or {@code null} when not known yet
  * @param attempt the job's attempt number this execution is, from 1
@@ -26,7 +26,8 @@ import java.util.UUID;
  * @param processTimeMillis how long the attempt ran, or {@code null}
  * @param resultJson the handler's result, or {@code null}
  * @param errorMessage the error's message, or {@code null}
- * @param errorCategory the error's category, or {@code null}
+ * @param errorCategory the name of the error's category as the worker decided it
+ *     ({@link io.taskqueue.ErrorCategory#name()}) or one of {@link TrackerCategories}, or {@code null}
  * @param errorStack the error's stack trace, or {@code null}
  * @param retryCount failed attempts of the job up to and including this one
  * @param metadataJson free metadata set at enqueue, or {@code null}
@@ -52,7 +53,7 @@ public record TaskExecution(
         Long processTimeMillis,
         String resultJson,
         String errorMessage,
-        TaskErrorCategory errorCategory,
+        String errorCategory,
         String errorStack,
         int retryCount,
         String metadataJson,
@@ -69,13 +70,13 @@ public record TaskExecution(
         Objects.requireNonNull(enqueuedAt, "enqueuedAt");
     }
 
-    /** Whether the job may run again after this execution (the seed's {@code canRetry}). */
+    /** Whether the job may run again after this execution. */
     public boolean canRetry() {
         return status == TaskStatus.FAILED || (status == TaskStatus.QUEUED && maxAttempts != null
                 && attempt <= maxAttempts);
     }
 
-    /** Whether it has been processing for longer than {@code threshold} at {@code now} (the seed's {@code isStuck}). */
+    /** Whether it has been processing for longer than {@code threshold} at {@code now}. */
     public boolean isStuck(Instant now, Duration threshold) {
         return status == TaskStatus.PROCESSING && processingStartedAt != null
                 && processingStartedAt.plus(threshold).isBefore(now);

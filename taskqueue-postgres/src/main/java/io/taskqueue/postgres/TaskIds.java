@@ -7,18 +7,18 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The tracker's two keys (the seed's "2-key design"): a deterministic {@code taskId}, the business
- * identity that stays the same across retries and replays, and a fresh UUID v4 {@code executionId}
- * per attempt.
+ * The tracker's two keys: a deterministic {@code taskId}, the business identity that stays the same
+ * across retries and replays, and a fresh UUID v4 {@code executionId} per attempt.
  *
  * <pre>{@code
- * TaskIds.taskId("dev_partner_tasks", "SATLOC", "695d", "02220710") // "partner_tasks:SATLOC:695d:02220710"
+ * TaskIds.taskId("orders", "c-42", "o-1001")   // "orders:c-42:o-1001"
  * }</pre>
+ *
+ * <p>To share task ids across environments whose queue names differ by a prefix, configure the
+ * prefixes ({@link TaskTrackerOptions#environmentPrefixes()}) and build ids with
+ * {@link TaskTracker#taskId}, which strips them.
  */
 public final class TaskIds {
-    /** The environment prefixes stripped from queue names by default. */
-    public static final List<String> DEFAULT_ENVIRONMENT_PREFIXES = List.of("dev_", "test_", "staging_", "qa_");
-
     private static final Pattern UUID_V4 =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
@@ -26,16 +26,19 @@ public final class TaskIds {
     }
 
     /**
-     * {@code {baseQueueName}:{key1}:{key2}...}: the queue's name without its environment prefix,
-     * then the natural keys. The same inputs always give the same id, so {@code dev_partner_tasks}
-     * and {@code partner_tasks} share task ids. Keys must be non-blank and are trimmed.
+     * {@code {base}:{key1}:{key2}...}: the base name (usually a queue name), then the natural keys.
+     * The same inputs always give the same id. Keys must be non-blank and are trimmed.
      */
-    public static String taskId(String queueName, Object... naturalKeys) {
+    public static String taskId(String base, Object... naturalKeys) {
         Objects.requireNonNull(naturalKeys, "naturalKeys");
         if (naturalKeys.length == 0) {
             throw new IllegalArgumentException("a task id needs at least one natural key");
         }
-        StringBuilder id = new StringBuilder(baseQueueName(queueName));
+        String name = Objects.requireNonNull(base, "base").strip();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("the base of a task id must not be blank");
+        }
+        StringBuilder id = new StringBuilder(name);
         for (Object key : naturalKeys) {
             String text = key == null ? "" : key.toString().strip();
             if (text.isEmpty()) {
@@ -46,12 +49,7 @@ public final class TaskIds {
         return id.toString();
     }
 
-    /** {@code queueName} without a leading environment prefix ({@link #DEFAULT_ENVIRONMENT_PREFIXES}). */
-    public static String baseQueueName(String queueName) {
-        return baseQueueName(queueName, DEFAULT_ENVIRONMENT_PREFIXES);
-    }
-
-    /** {@code queueName} without the first of {@code prefixes} it starts with. */
+    /** {@code queueName} without the first of {@code prefixes} it starts with (and is longer than). */
     public static String baseQueueName(String queueName, List<String> prefixes) {
         Objects.requireNonNull(queueName, "queueName");
         String name = queueName.strip();

@@ -1,17 +1,16 @@
 package io.taskqueue.postgres;
 
-import io.taskqueue.Job;
-import java.time.Clock;
+import io.taskqueue.postgres.internal.Tables;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.function.BiFunction;
 
 /**
  * Settings of a {@link TaskTracker}. Immutable; build with {@link #builder()}; every unset field
  * takes its documented {@code DEFAULT_*}.
  *
  * @param dedupWindow an enqueue is a duplicate while an execution of the same task is queued or
- *     processing and was enqueued less than this long ago (the seed's 5 minutes)
+ *     processing and was enqueued less than this long ago
  * @param bufferLimit how many tracker writes may wait for the database; beyond it writes are dropped
  *     and counted
  * @param batchSize the most writes stored in one transaction
@@ -24,16 +23,19 @@ import java.util.function.BiFunction;
  * @param closeTimeout how long {@link TaskTracker#close()} tries to store the writes still buffered
  * @param syncThreads the most synchronous tracker calls in flight at once; more wait in line (each
  *     caller still waits at most {@code syncTimeout})
- * @param migrate whether {@link TaskTracker} applies {@link Migrations} when it starts
- * @param schema for a tracker built from a JDBC URL: the schema its pool's connections use
- *     ({@code search_path}); {@code null} for the server's default. Ignored for a handed-in
- *     {@code DataSource}, which is used as it is.
+ * @param migrate whether {@link TaskTracker} applies {@link Migrations} (creating a configured schema
+ *     that is missing) when it starts
+ * @param schema the schema of the tracker's tables: every statement names it, and migrating creates
+ *     it when it does not exist; {@code null} (the default) for the schema the connections'
+ *     {@code search_path} selects
  * @param maxPoolSize for a tracker built from a JDBC URL: the size of its connection pool
- * @param classifier files exceptions under the tracker's categories
- * @param taskIdResolver the task id of a job the tracker did not enqueue itself (queue name, job);
- *     default {@link #defaultTaskId}
+ * @param environmentPrefixes queue-name prefixes that name an environment rather than a queue (e.g.
+ *     {@code dev_} when {@code dev_orders} and {@code orders} are one queue in two environments):
+ *     the first one a queue name starts with is stripped before task ids are made, so both share
+ *     them; none by default
+ * @param taskIdResolver the task id of a job the tracker did not enqueue itself, from the queue's
+ *     base name and the job; default {@link TaskIdResolver#defaults()}
  * @param deadLetterPolicy what {@link DeadLetters#applyPolicies} does per category
- * @param clock the source of every timestamp the tracker writes
  */
 public record TaskTrackerOptions(
         Duration dedupWindow,
@@ -47,12 +49,11 @@ public record TaskTrackerOptions(
         boolean migrate,
         String schema,
         int maxPoolSize,
-        TrackerErrorClassifier classifier,
-        BiFunction<String, Job, String> taskIdResolver,
-        DeadLetterPolicy deadLetterPolicy,
-        Clock clock) {
+        List<String> environmentPrefixes,
+        TaskIdResolver taskIdResolver,
+        DeadLetterPolicy deadLetterPolicy) {
 
-    /** Default dedup window: 5 minutes, as in the seed. */
+    /** Default dedup window: 5 minutes. */
     public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofMinutes(5);
     /** Default buffer limit: 10,000 writes (a few MB at most). */
     public static final int DEFAULT_BUFFER_LIMIT = 10_000;
@@ -68,6 +69,16 @@ public record TaskTrackerOptions(
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
     /** Default synchronous calls in flight: 32. */
     public static final int DEFAULT_SYNC_THREADS = 32;
+    /** Default environment prefixes: none (queue names are used as they are). */
+    public static final List<String> DEFAULT_ENVIRONMENT_PREFIXES = List.of();
+    /** Default task id of a job enqueued without the tracker: see {@link TaskIdResolver#defaults()}. */
+    public static final TaskIdResolver DEFAULT_TASK_ID_RESOLVER = TaskIdResolver.defaults();
+    /** Default: the tracker migrates its schema when it starts. */
+    public static final boolean DEFAULT_MIGRATE = true;
+    /** Default schema: none, the connections' {@code search_path} decides. */
+    public static final String DEFAULT_SCHEMA = null;
+    /** Default dead-letter policies: {@link DeadLetterPolicy#defaults()}. */
+    public static final DeadLetterPolicy DEFAULT_DEAD_LETTER_POLICY = DeadLetterPolicy.defaults();
     /** Default owned pool size: 8 connections. */
     public static final int DEFAULT_MAX_POOL_SIZE = 8;
 
@@ -81,13 +92,15 @@ public record TaskTrackerOptions(
             throw new IllegalArgumentException("bufferLimit, batchSize, syncThreads and maxPoolSize must be at"
                     + " least 1: " + bufferLimit + ", " + batchSize + ", " + syncThreads + ", " + maxPoolSize);
         }
-        if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("schema must be a plain identifier: " + schema);
+        Tables.checkSchema(schema);
+        environmentPrefixes = List.copyOf(Objects.requireNonNull(environmentPrefixes, "environmentPrefixes"));
+        for (String prefix : environmentPrefixes) {
+            if (prefix.isBlank()) {
+                throw new IllegalArgumentException("environment prefixes must not be blank: " + environmentPrefixes);
+            }
         }
-        Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(taskIdResolver, "taskIdResolver");
         Objects.requireNonNull(deadLetterPolicy, "deadLetterPolicy");
-        Objects.requireNonNull(clock, "clock");
     }
 
     /** Every default. */
@@ -105,18 +118,13 @@ public record TaskTrackerOptions(
         return new Builder().dedupWindow(dedupWindow).bufferLimit(bufferLimit).batchSize(batchSize)
                 .syncTimeout(syncTimeout).retryInterval(retryInterval).maxRetryInterval(maxRetryInterval)
                 .closeTimeout(closeTimeout).syncThreads(syncThreads).migrate(migrate).schema(schema)
-                .maxPoolSize(maxPoolSize).classifier(classifier).taskIdResolver(taskIdResolver)
-                .deadLetterPolicy(deadLetterPolicy).clock(clock);
+                .maxPoolSize(maxPoolSize).environmentPrefixes(environmentPrefixes).taskIdResolver(taskIdResolver)
+                .deadLetterPolicy(deadLetterPolicy);
     }
 
-    /**
-     * The default task id of a job the tracker did not enqueue: a top-level {@code "taskId"} string
-     * in its data when there is one (the seed carries it in the payload), else
-     * {@code {baseQueueName}:{jobId}}.
-     */
-    public static String defaultTaskId(String queueName, Job job) {
-        String fromData = io.taskqueue.postgres.internal.Json.topLevelString(job.dataJson(), "taskId");
-        return fromData != null ? fromData : TaskIds.taskId(queueName, job.id());
+    /** {@code queueName} without the first of {@link #environmentPrefixes()} it starts with. */
+    public String baseQueueName(String queueName) {
+        return TaskIds.baseQueueName(queueName, environmentPrefixes);
     }
 
     private static void positive(Duration d, String name) {
@@ -136,13 +144,12 @@ public record TaskTrackerOptions(
         private Duration maxRetryInterval = DEFAULT_MAX_RETRY_INTERVAL;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
         private int syncThreads = DEFAULT_SYNC_THREADS;
-        private boolean migrate = true;
-        private String schema;
+        private boolean migrate = DEFAULT_MIGRATE;
+        private String schema = DEFAULT_SCHEMA;
         private int maxPoolSize = DEFAULT_MAX_POOL_SIZE;
-        private TrackerErrorClassifier classifier = TrackerErrorClassifier.create();
-        private BiFunction<String, Job, String> taskIdResolver = TaskTrackerOptions::defaultTaskId;
-        private DeadLetterPolicy deadLetterPolicy = DeadLetterPolicy.defaults();
-        private Clock clock = Clock.systemUTC();
+        private List<String> environmentPrefixes = DEFAULT_ENVIRONMENT_PREFIXES;
+        private TaskIdResolver taskIdResolver = DEFAULT_TASK_ID_RESOLVER;
+        private DeadLetterPolicy deadLetterPolicy = DEFAULT_DEAD_LETTER_POLICY;
 
         private Builder() {
         }
@@ -202,12 +209,12 @@ public record TaskTrackerOptions(
             return this;
         }
 
-        public Builder classifier(TrackerErrorClassifier classifier) {
-            this.classifier = classifier;
+        public Builder environmentPrefixes(List<String> environmentPrefixes) {
+            this.environmentPrefixes = environmentPrefixes;
             return this;
         }
 
-        public Builder taskIdResolver(BiFunction<String, Job, String> taskIdResolver) {
+        public Builder taskIdResolver(TaskIdResolver taskIdResolver) {
             this.taskIdResolver = taskIdResolver;
             return this;
         }
@@ -217,15 +224,10 @@ public record TaskTrackerOptions(
             return this;
         }
 
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
         public TaskTrackerOptions build() {
             return new TaskTrackerOptions(dedupWindow, bufferLimit, batchSize, syncTimeout, retryInterval,
-                    maxRetryInterval, closeTimeout, syncThreads, migrate, schema, maxPoolSize, classifier,
-                    taskIdResolver, deadLetterPolicy, clock);
+                    maxRetryInterval, closeTimeout, syncThreads, migrate, schema, maxPoolSize, environmentPrefixes,
+                    taskIdResolver, deadLetterPolicy);
         }
     }
 }

@@ -1,22 +1,20 @@
 package io.taskqueue.postgres;
 
+import static io.taskqueue.postgres.Fetched.context;
+import static io.taskqueue.postgres.Fetched.fetched;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskqueue.Job;
-import io.taskqueue.JobContext;
-import io.taskqueue.JobOptions;
 import io.taskqueue.JobOutcome;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.testing.MutableClock;
 import io.taskqueue.testing.junit.PostgresExtension;
 import io.taskqueue.testing.junit.PostgresTestSchema;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,30 +31,30 @@ class ConcurrencyIT {
     @Test
     void fiftyProducersEnqueueTheSameTaskAtOnceAndExactlyOneEnqueues(PostgresTestSchema schema) throws Exception {
         try (TrackerFixture f = TrackerFixture.create(schema)) {
-            Queue queue = f.queue("dev_partner_tasks");
-            String taskId = TaskIds.taskId(queue.name(), "SATLOC", "695d", "02220710");
+            JobQueue queue = f.queue("orders");
+            String taskId = f.tracker.taskId(queue.name(), "c-42", "o-1001");
             List<EnqueueResult> results = race(50, () -> f.tracker.enqueue(queue, taskId, "work", Map.of("x", 1)));
 
             assertThat(results).filteredOn(EnqueueResult::enqueued).hasSize(1);
             assertThat(results).filteredOn(r -> r.outcome() == EnqueueResult.Outcome.DUPLICATE).hasSize(49);
             assertThat(queue.counts(JobState.WAITING)).containsEntry(JobState.WAITING, 1L);
-            assertThat(f.tracker.retryChain(taskId)).hasSize(1);
-            assertThat(f.tracker.duplicates(null).enqueuesPrevented()).isEqualTo(49);
+            assertThat(f.history().retryChain(taskId)).hasSize(1);
+            assertThat(f.history().duplicates(null).enqueuesPrevented()).isEqualTo(49);
         }
     }
 
     @Test
     void anEnqueueOutsideTheWindowIsNotADuplicate(PostgresTestSchema schema) throws Exception {
-        try (TrackerFixture f = TrackerFixture.create(schema)) {
-            Queue queue = f.queue("partner_tasks");
-            String taskId = TaskIds.taskId("partner_tasks", "SATLOC", "a", "1");
+        MutableClock clock = MutableClock.startingNow();
+        try (TrackerFixture f = TrackerFixture.create(schema, TaskTrackerOptions.defaults(), b -> b.clock(clock))) {
+            JobQueue queue = f.queue("orders");
+            String taskId = f.tracker.taskId("orders", "c-42", "o-1");
             assertThat(f.tracker.enqueue(queue, taskId, "work", 1).enqueued()).isTrue();
-            // A second tracker whose clock is 6 minutes on: the first execution is outside the window.
-            TaskTrackerOptions later = TaskTrackerOptions.builder().migrate(false)
-                    .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6))).build();
-            try (TaskTracker lateTracker = TaskTracker.create(f.pool, later)) {
-                assertThat(lateTracker.enqueue(queue, taskId, "work", 1).enqueued()).isTrue();
-            }
+            assertThat(f.tracker.enqueue(queue, taskId, "work", 1).outcome())
+                    .isEqualTo(EnqueueResult.Outcome.DUPLICATE);
+            // Six minutes on (the task queue's clock, which the tracker reads), the first is outside the window.
+            clock.advance(Duration.ofMinutes(6));
+            assertThat(f.tracker.enqueue(queue, taskId, "work", 1).enqueued()).isTrue();
             assertThat(f.tracker.enqueue(queue, taskId, "work", 1).outcome())
                     .isEqualTo(EnqueueResult.Outcome.DUPLICATE);
         }
@@ -65,12 +63,12 @@ class ConcurrencyIT {
     @Test
     void twoThreadsClaimTheSameExecutionAndExactlyOneWins(PostgresTestSchema schema) throws Exception {
         try (TrackerFixture f = TrackerFixture.create(schema)) {
-            Queue queue = f.queue("claims");
+            JobQueue queue = f.queue("claims");
             for (int i = 0; i < 20; i++) {
                 EnqueueResult r = f.tracker.enqueue(queue, TaskIds.taskId("claims", i), "work", i);
                 List<Boolean> wins = race(2, () -> f.tracker.claim(r.taskId(), r.executionId()));
                 assertThat(wins).containsExactlyInAnyOrder(true, false);
-                assertThat(f.tracker.execution(r.executionId()).orElseThrow().status())
+                assertThat(f.history().execution(r.executionId()).orElseThrow().status())
                         .isEqualTo(TaskStatus.PROCESSING);
             }
         }
@@ -111,7 +109,7 @@ class ConcurrencyIT {
             assertThat(runs.values()).allSatisfy(n -> assertThat(n).hasValue(1));
             assertThat(results).filteredOn(AlreadyProcessed.class::isInstance).hasSize(36);
             assertThat(f.tracker.health().unclaimedRuns()).isZero();
-            assertThat(f.tracker.queueStats("many")).containsEntry(TaskStatus.PROCESSING, 12L);
+            assertThat(f.history().queueStats("many")).containsEntry(TaskStatus.PROCESSING, 12L);
         }
     }
 
@@ -130,80 +128,10 @@ class ConcurrencyIT {
             Job third = fetched("job-x", 0, 3);
             assertThat(f.tracker.claimInterceptor().intercept(context("q", third), () -> "ran"))
                     .isInstanceOf(AlreadyProcessed.class);
-            assertThat(f.tracker.duplicates("q").claimsRefused()).isEqualTo(1);
-            assertThat(f.tracker.retryChain("q:job-x")).singleElement()
+            assertThat(f.history().duplicates("q").claimsRefused()).isEqualTo(1);
+            assertThat(f.history().retryChain("q:job-x")).singleElement()
                     .extracting(TaskExecution::status).isEqualTo(TaskStatus.COMPLETED);
         }
-    }
-
-    static Job fetched(String id, int attemptsMade, int attemptsStarted) {
-        return new Job(id, "work", "{}", JobOptions.builder().attempts(3).build(), Instant.now().toEpochMilli(), 0, 0,
-                Instant.now().toEpochMilli(), null, attemptsStarted, attemptsMade, 0, null, null, null, List.of(),
-                null, "w", null);
-    }
-
-    static JobContext<Object> context(String queueName, Job job) {
-        return new JobContext<>() {
-            @Override
-            public Job job() {
-                return job;
-            }
-
-            @Override
-            public Object data() {
-                return null;
-            }
-
-            @Override
-            public String queueName() {
-                return queueName;
-            }
-
-            @Override
-            public int attempt() {
-                return job.attemptsMade() + 1;
-            }
-
-            @Override
-            public int maxAttempts() {
-                return job.options().attempts();
-            }
-
-            @Override
-            public void updateProgress(Object progress) {
-            }
-
-            @Override
-            public void log(String line) {
-            }
-
-            @Override
-            public void checkpoint(String key, Object state) {
-            }
-
-            @Override
-            public <T> Optional<T> checkpoint(String key, Class<T> type) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-
-            @Override
-            public Optional<String> cancellationReason() {
-                return Optional.empty();
-            }
-
-            @Override
-            public void throwIfCancelled() {
-            }
-
-            @Override
-            public void heartbeat() {
-            }
-        };
     }
 
     /** Runs {@code n} copies of {@code call} released at the same instant; returns their results. */

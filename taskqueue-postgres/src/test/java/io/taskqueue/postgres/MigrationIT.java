@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,25 +26,35 @@ class MigrationIT {
 
     @Test
     void threeProcessesMigrateTheSameSchemaAtOnceWithoutError(PostgresTestSchema schema) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        long startAt = System.currentTimeMillis() + 3_000;
-        List<Process> processes = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    MigrateMain.class.getName(), schema.server().jdbcUrl(), schema.server().user(), schema.name(),
-                    Long.toString(startAt)).redirectErrorStream(true).start());
-        }
-        List<String> outputs = new ArrayList<>();
-        for (Process p : processes) {
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("process finished").isTrue();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.exitValue()).as(out).isZero();
-            outputs.add(out);
-        }
+        List<String> outputs = migrateInThreeProcesses(schema, schema.name(), "search_path");
         // Exactly one process applied everything; the others waited on the lock and found nothing to do.
-        assertThat(outputs).filteredOn(o -> o.contains("APPLIED [1, 2, 3, 4, 5, 6, 7, 8]")).hasSize(1);
+        assertThat(outputs).filteredOn(o -> o.contains("APPLIED [1, 2, 3, 4, 5, 6, 7, 8, 9]")).hasSize(1);
         assertThat(outputs).filteredOn(o -> o.contains("APPLIED []")).hasSize(2);
         assertThat(query(schema, "SELECT version FROM task_tracker_migrations")).hasSize(Migrations.latestVersion());
+    }
+
+    @Test
+    void threeProcessesCreateAMissingConfiguredSchemaOnce(PostgresTestSchema schema) throws Exception {
+        String missing = schema.name() + "_created";
+        try {
+            List<String> outputs = migrateInThreeProcesses(schema, missing, "configured");
+            assertThat(outputs).filteredOn(o -> o.contains("APPLIED [1, 2, 3, 4, 5, 6, 7, 8, 9]")).hasSize(1);
+            assertThat(outputs).filteredOn(o -> o.contains("APPLIED []")).hasSize(2);
+            assertThat(schema.server().schemaExists(missing)).isTrue();
+            assertThat(query(schema, "SELECT version FROM " + missing + ".task_tracker_migrations"))
+                    .hasSize(Migrations.latestVersion());
+            // Nothing landed in the connections' own schema.
+            assertThat(query(schema, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")).isEmpty();
+        } finally {
+            schema.server().dropSchema(missing);
+        }
+    }
+
+    @Test
+    void aSearchPathNamingNoExistingSchemaFailsWithTheReasonAndTheWayOut(PostgresTestSchema schema) {
+        DataSource nowhere = schema.server().dataSource(schema.name() + "_absent");
+        assertThatThrownBy(() -> Migrations.apply(nowhere)).isInstanceOf(TrackerException.class)
+                .hasMessageContaining(schema.name() + "_absent").hasMessageContaining("TaskTrackerOptions.schema");
     }
 
     @Test
@@ -68,6 +79,27 @@ class MigrationIT {
         String script = Migrations.script();
         assertThat(script).contains("CREATE TABLE task_trackers").contains("task_trackers_job_attempt_key");
         assertThat(script.split(";\n")).hasSize(Migrations.latestVersion() + 1);
+    }
+
+    /** Runs {@link MigrateMain} in three JVMs released at one instant; returns what each printed. */
+    private static List<String> migrateInThreeProcesses(PostgresTestSchema schema, String target, String mode)
+            throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long startAt = System.currentTimeMillis() + 3_000;
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    MigrateMain.class.getName(), schema.server().jdbcUrl(), schema.server().user(), target,
+                    Long.toString(startAt), mode).redirectErrorStream(true).start());
+        }
+        List<String> outputs = new ArrayList<>();
+        for (Process p : processes) {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("process finished").isTrue();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(out).isZero();
+            outputs.add(out);
+        }
+        return outputs;
     }
 
     private static Set<String> query(PostgresTestSchema schema, String sql) throws SQLException {

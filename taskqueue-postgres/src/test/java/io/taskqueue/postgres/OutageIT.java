@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.taskqueue.Handlers;
-import io.taskqueue.Queue;
-import io.taskqueue.Worker;
+import io.taskqueue.Job;
+import io.taskqueue.JobLifecycleListener;
+import io.taskqueue.JobOutcome;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.WorkerOptions;
-import io.taskqueue.memory.InMemoryBackend;
 import io.taskqueue.testing.junit.PostgresExtension;
 import io.taskqueue.testing.junit.PostgresTestSchema;
 import java.net.URI;
@@ -42,7 +44,7 @@ class OutageIT {
             await().atMost(WAIT).until(() -> run.completed.get() == 400);
             // Operator queries do throw while pooled connections to the old proxy are being replaced.
             await().atMost(WAIT).ignoreExceptions()
-                    .until(() -> run.tracker.queueStats("outage").get(TaskStatus.COMPLETED) == 400);
+                    .until(() -> run.tracker.history().queueStats("outage").get(TaskStatus.COMPLETED) == 400);
             TrackerHealth after = run.tracker.health();
             assertThat(after.droppedWrites()).isZero();
             assertThat(after.databaseAvailable()).isTrue();
@@ -63,8 +65,8 @@ class OutageIT {
             TrackerHealth health = run.tracker.health();
             // Each job makes two writes (enqueued, completed); every one is either stored or counted.
             assertThat(health.writtenWrites() + health.droppedWrites()).isEqualTo(200);
-            await().atMost(WAIT).ignoreExceptions().until(() -> run.tracker.queueStats("outage") != null);
-            assertThat(run.tracker.queueStats("outage").values().stream().mapToLong(Long::longValue).sum())
+            await().atMost(WAIT).ignoreExceptions().until(() -> run.tracker.history().queueStats("outage") != null);
+            assertThat(run.tracker.history().queueStats("outage").values().stream().mapToLong(Long::longValue).sum())
                     .isBetween(1L, 100L);
         }
     }
@@ -76,13 +78,12 @@ class OutageIT {
         return proxy;
     }
 
-    /** A tracker owning its pool through the proxy, one queue and a worker counting completions. */
+    /** A tracker owning its pool through the proxy, installed on a task queue with one counting worker. */
     private static final class Run implements AutoCloseable {
         final AtomicInteger completed = new AtomicInteger();
         final TaskTracker tracker;
-        final InMemoryBackend backend = InMemoryBackend.create();
-        final Queue queue;
-        final Worker worker;
+        final TaskQueue taskQueue;
+        final JobQueue queue;
         private int added;
 
         Run(PostgresTestSchema schema, TcpProxy proxy, int bufferLimit) {
@@ -92,17 +93,17 @@ class OutageIT {
                     TaskTrackerOptions.builder().schema(schema.name()).bufferLimit(bufferLimit).batchSize(50)
                             .syncTimeout(Duration.ofMillis(500)).retryInterval(Duration.ofMillis(200))
                             .maxRetryInterval(Duration.ofMillis(500)).build());
-            queue = tracker.track(Queue.builder(backend, "outage")).build();
-            worker = tracker.track(Worker.builder(backend, "outage"))
+            taskQueue = TaskQueue.builder().backend("memory:").extension(tracker).build();
+            queue = taskQueue.queue("outage");
+            taskQueue.worker("outage")
                     .handlers(Handlers.builder().on("work", ctx -> {
                         Thread.sleep(2);
                         return "ok";
                     }).build())
-                    .listener(new io.taskqueue.JobLifecycleListener() {
+                    .listener(new JobLifecycleListener() {
                         @Override
-                        public void onFinished(String q, io.taskqueue.Job job, io.taskqueue.JobOutcome outcome,
-                                long elapsed) {
-                            if (outcome instanceof io.taskqueue.JobOutcome.Completed) {
+                        public void onFinished(String q, Job job, JobOutcome outcome, long elapsed) {
+                            if (outcome instanceof JobOutcome.Completed) {
                                 completed.incrementAndGet();
                             }
                         }
@@ -118,10 +119,8 @@ class OutageIT {
 
         @Override
         public void close() {
-            worker.close(Duration.ofSeconds(5));
-            queue.close();
-            tracker.close();
-            backend.close();
+            // The worker first, then the tracker, then the backend: the task queue closes all three.
+            taskQueue.close();
         }
     }
 }

@@ -3,31 +3,36 @@ package io.taskqueue.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.taskqueue.Handlers;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
-import io.taskqueue.memory.InMemoryBackend;
 import io.taskqueue.testing.junit.PostgresTestSchema;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A tracker on a fresh test schema (through a small pool, since the schema's own data source opens
- * a connection per call) with an in-memory backend for real queues and workers.
+ * a connection per call), installed on an in-memory task queue for real queues and workers.
  */
 final class TrackerFixture implements AutoCloseable {
     final HikariDataSource pool;
     final TaskTracker tracker;
-    final InMemoryBackend backend = InMemoryBackend.create();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    final TaskQueue taskQueue;
+    private final TaskTrackerOptions options;
+    private final List<AutoCloseable> standalones = new ArrayList<>();
 
-    private TrackerFixture(PostgresTestSchema schema, TaskTrackerOptions options) {
+    private TrackerFixture(PostgresTestSchema schema, TaskTrackerOptions options, UnaryOperator<TaskQueue.Builder> setup) {
         HikariConfig config = new HikariConfig();
         config.setDataSource(schema.dataSource());
         config.setMaximumPoolSize(8);
         this.pool = new HikariDataSource(config);
+        this.options = options;
         this.tracker = TaskTracker.create(pool, options);
+        this.taskQueue = setup.apply(TaskQueue.builder().backend("memory:")).extension(tracker).build();
     }
 
     static TrackerFixture create(PostgresTestSchema schema) {
@@ -35,20 +40,37 @@ final class TrackerFixture implements AutoCloseable {
     }
 
     static TrackerFixture create(PostgresTestSchema schema, TaskTrackerOptions options) {
-        return new TrackerFixture(schema, options);
+        return create(schema, options, b -> b);
     }
 
-    Queue queue(String name) {
-        Queue queue = tracker.track(Queue.builder(backend, name)).build();
-        closeables.add(queue);
-        return queue;
+    /** {@code setup} configures the task queue (clock, classifier); the fixture adds backend and tracker. */
+    static TrackerFixture create(PostgresTestSchema schema, TaskTrackerOptions options,
+            UnaryOperator<TaskQueue.Builder> setup) {
+        return new TrackerFixture(schema, options, setup);
+    }
+
+    JobQueue queue(String name) {
+        return taskQueue.queue(name);
     }
 
     Worker worker(String queueName, Handlers handlers) {
-        Worker worker = tracker.track(Worker.builder(backend, queueName)).handlers(handlers)
+        return taskQueue.worker(queueName).handlers(handlers)
                 .options(WorkerOptions.builder().concurrency(4).build()).build().start();
-        closeables.add(() -> worker.close(Duration.ofSeconds(5)));
-        return worker;
+    }
+
+    TaskHistory history() {
+        return tracker.history();
+    }
+
+    DeadLetters deadLetters() {
+        return tracker.deadLetters();
+    }
+
+    /** A standalone tracker on the same database, as a tool would open it, reading {@code clock}. */
+    TaskTracker standalone(Clock clock) {
+        TaskTracker standalone = TaskTracker.standalone(pool, options.toBuilder().migrate(false).build(), clock);
+        standalones.add(standalone);
+        return standalone;
     }
 
     void flush() {
@@ -59,11 +81,11 @@ final class TrackerFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
+        for (AutoCloseable standalone : standalones) {
+            standalone.close();
         }
-        tracker.close();
-        backend.close();
+        // Closes the workers first, then the tracker (storing their last writes), then the backend.
+        taskQueue.close();
         pool.close();
     }
 }

@@ -5,6 +5,7 @@ import io.taskqueue.JobContext;
 import io.taskqueue.JobInterceptor;
 import io.taskqueue.postgres.AlreadyProcessed;
 import io.taskqueue.postgres.TaskTrackerOptions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,13 +22,15 @@ public final class ClaimInterceptor implements JobInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(ClaimInterceptor.class);
 
     private final TaskTrackerOptions options;
+    private final Clock clock;
     private final ClaimCoalescer claims;
     private final SyncCalls sync;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong unclaimed = new AtomicLong();
 
-    ClaimInterceptor(TaskTrackerOptions options, ClaimCoalescer claims, SyncCalls sync) {
+    ClaimInterceptor(TaskTrackerOptions options, Clock clock, ClaimCoalescer claims, SyncCalls sync) {
         this.options = options;
+        this.clock = clock;
         this.claims = claims;
         this.sync = sync;
     }
@@ -36,7 +39,7 @@ public final class ClaimInterceptor implements JobInterceptor {
     public Object intercept(JobContext<?> context, Invocation next) throws Exception {
         Job job = context.job();
         String queueName = context.queueName();
-        String taskId = options.taskIdResolver().apply(queueName, job);
+        String taskId = JobTaskIds.of(options, queueName, job);
         ClaimRequest claim = request(queueName, job, taskId);
         SyncCalls.Answer<Optional<String>> answer = sync.await("claim of job " + job.id(),
                 () -> claims.submit(claim));
@@ -62,7 +65,7 @@ public final class ClaimInterceptor implements JobInterceptor {
     }
 
     private ClaimRequest request(String queueName, Job job, String taskId) {
-        Instant now = options.clock().instant();
+        Instant now = clock.instant();
         int attempt = job.attemptsMade() + 1;
         return new ClaimRequest(taskId, UUID.randomUUID(), queueName, job.id(), job.name(), attempt,
                 job.options().attempts(), job.attemptsStarted(),

@@ -16,9 +16,11 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /** Statements of the dead-letter queue: list, count, take out, put back, purge. */
 public final class DeadLetterDao {
     private final Jdbi jdbi;
+    private final Sql sql;
 
-    public DeadLetterDao(Jdbi jdbi) {
+    public DeadLetterDao(Jdbi jdbi, Sql sql) {
         this.jdbi = jdbi;
+        this.sql = sql;
     }
 
     /** A dead letter's row with its payload. */
@@ -77,14 +79,14 @@ public final class DeadLetterDao {
 
     private static <S extends SqlStatement<S>> S bindFilter(S statement, DeadLetterFilter f) {
         return statement.bind("queueName", f.queueName())
-                .bind("category", f.category() == null ? null : f.category().wireName())
+                .bind("category", f.category())
                 .bind("taskIdPrefix", f.taskIdPrefix())
                 .bind("failedAfter", Rows.ts(f.failedAfter()))
                 .bind("failedBefore", Rows.ts(f.failedBefore()))
                 .bind("includeArchived", f.includeArchived());
     }
 
-    private static String sql(String name) {
-        return Sql.of(DeadLetterDao.class, name);
+    private String sql(String name) {
+        return sql.of(DeadLetterDao.class, name);
     }
 }

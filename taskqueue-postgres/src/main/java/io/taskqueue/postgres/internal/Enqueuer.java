@@ -1,9 +1,10 @@
 package io.taskqueue.postgres.internal;
 
 import io.taskqueue.JobOptions;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
 import io.taskqueue.postgres.EnqueueResult;
 import io.taskqueue.postgres.TaskTrackerOptions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,20 +22,22 @@ public final class Enqueuer {
     private static final Logger LOG = LoggerFactory.getLogger(Enqueuer.class);
 
     private final TaskTrackerOptions options;
+    private final Clock clock;
     private final TrackerDao dao;
     private final SyncCalls sync;
     private final WriteBuffer buffer;
     private final AtomicLong unchecked = new AtomicLong();
 
-    Enqueuer(TaskTrackerOptions options, TrackerDao dao, SyncCalls sync, WriteBuffer buffer) {
+    Enqueuer(TaskTrackerOptions options, Clock clock, TrackerDao dao, SyncCalls sync, WriteBuffer buffer) {
         this.options = options;
+        this.clock = clock;
         this.dao = dao;
         this.sync = sync;
         this.buffer = buffer;
     }
 
     /** What to enqueue. */
-    public record Request(Queue queue, String taskId, String jobName, Object data, JobOptions jobOptions,
+    public record Request(JobQueue queue, String taskId, String jobName, Object data, JobOptions jobOptions,
             Map<String, ?> metadata, int replays, UUID executionId) {
     }
 
@@ -50,7 +53,7 @@ public final class Enqueuer {
         String queueName = r.queue().name();
         TrackerDao.NewExecution execution = new TrackerDao.NewExecution(r.taskId(), executionId, queueName, jobId,
                 r.jobName(), base.attempts(), metadata, r.replays());
-        Instant now = options.clock().instant();
+        Instant now = clock.instant();
         Instant since = now.minus(options.dedupWindow());
         Optional<TrackerDao.InFlight> inFlight;
         boolean checked = true;
@@ -91,7 +94,7 @@ public final class Enqueuer {
 
     private void freeAfterFailedAdd(UUID executionId, RuntimeException cause, boolean bounded) {
         String message = "enqueue failed: " + cause.getMessage();
-        Instant now = options.clock().instant();
+        Instant now = clock.instant();
         if (bounded) {
             sync.call("release of " + executionId, () -> {
                 dao.markEnqueueFailed(executionId, message, now);

@@ -1,6 +1,5 @@
 package io.taskqueue.postgres.internal;
 
-import io.taskqueue.postgres.TaskErrorCategory;
 import io.taskqueue.postgres.TaskExecution;
 import io.taskqueue.postgres.TaskStatus;
 import java.sql.ResultSet;
@@ -33,7 +32,6 @@ public final class Rows {
     }
 
     static TaskExecution execution(ResultSet rs) throws SQLException {
-        String category = rs.getString("error_category");
         return new TaskExecution(
                 rs.getLong("id"),
                 rs.getString("task_id"),
@@ -51,7 +49,7 @@ public final class Rows {
                 (Long) rs.getObject("process_time"),
                 rs.getString("result"),
                 rs.getString("error_message"),
-                category == null ? null : TaskErrorCategory.fromWireName(category),
+                rs.getString("error_category"),
                 rs.getString("error_stack"),
                 rs.getInt("retry_count"),
                 rs.getString("metadata"),

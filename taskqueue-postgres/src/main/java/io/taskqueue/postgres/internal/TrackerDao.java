@@ -1,5 +1,6 @@
 package io.taskqueue.postgres.internal;
 
+import io.taskqueue.postgres.TrackerCategories;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -14,16 +15,23 @@ public final class TrackerDao {
     static final int DEDUP_LOCK_NAMESPACE = 0x74_71_00_02;
 
     private final Jdbi jdbi;
-    private final String lockTask = Sql.of(TrackerDao.class, "lock_task");
-    private final String findInFlight = Sql.of(TrackerDao.class, "find_in_flight");
-    private final String countDuplicate = Sql.of(TrackerDao.class, "count_duplicate");
-    private final String insertQueued = Sql.of(TrackerDao.class, "insert_queued");
-    private final String markEnqueueFailed = Sql.of(TrackerDao.class, "mark_enqueue_failed");
-    private final String claimExecution = Sql.of(TrackerDao.class, "claim_execution");
-    private final String claimAttempts = Sql.of(TrackerDao.class, "claim_attempts");
+    private final String lockTask;
+    private final String findInFlight;
+    private final String countDuplicate;
+    private final String insertQueued;
+    private final String markEnqueueFailed;
+    private final String claimExecution;
+    private final String claimAttempts;
 
-    public TrackerDao(Jdbi jdbi) {
+    public TrackerDao(Jdbi jdbi, Sql sql) {
         this.jdbi = jdbi;
+        this.lockTask = sql.of(TrackerDao.class, "lock_task");
+        this.findInFlight = sql.of(TrackerDao.class, "find_in_flight");
+        this.countDuplicate = sql.of(TrackerDao.class, "count_duplicate");
+        this.insertQueued = sql.of(TrackerDao.class, "insert_queued");
+        this.markEnqueueFailed = sql.of(TrackerDao.class, "mark_enqueue_failed");
+        this.claimExecution = sql.of(TrackerDao.class, "claim_execution");
+        this.claimAttempts = sql.of(TrackerDao.class, "claim_attempts");
     }
 
     /** The execution already in flight, when an enqueue turned out to be a duplicate. */
@@ -68,10 +76,11 @@ public final class TrackerDao {
     /** The queue refused the job: frees the task for the next enqueue. */
     public void markEnqueueFailed(UUID executionId, String message, Instant now) {
         jdbi.useHandle(h -> h.createUpdate(markEnqueueFailed).bind("executionId", executionId)
-                .bind("errorMessage", message).bind("now", Rows.ts(now)).execute());
+                .bind("errorMessage", message).bind("errorCategory", TrackerCategories.ENQUEUE_FAILED)
+                .bind("now", Rows.ts(now)).execute());
     }
 
-    /** The seed's claim: queued or failed → processing; true for exactly one of concurrent callers. */
+    /** A claim by hand: queued or failed → processing; true for exactly one of concurrent callers. */
     public boolean claimExecution(String taskId, UUID executionId, Instant now) {
         return jdbi.withHandle(h -> h.createQuery(claimExecution).bind("taskId", taskId)
                 .bind("executionId", executionId).bind("now", Rows.ts(now)).mapTo(UUID.class).findOne()

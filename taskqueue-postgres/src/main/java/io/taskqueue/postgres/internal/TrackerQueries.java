@@ -12,9 +12,11 @@ import org.jdbi.v3.core.Jdbi;
 /** The read side: retry chains, statistics, stuck and processing executions. */
 public final class TrackerQueries {
     private final Jdbi jdbi;
+    private final Sql sql;
 
-    public TrackerQueries(Jdbi jdbi) {
+    public TrackerQueries(Jdbi jdbi, Sql sql) {
         this.jdbi = jdbi;
+        this.sql = sql;
     }
 
     public List<TaskExecution> retryChain(String taskId) {
@@ -68,7 +70,7 @@ public final class TrackerQueries {
         return jdbi.withHandle(h -> h.createQuery(sql(name)).bind("queueName", queueName).mapTo(Long.class).one());
     }
 
-    private static String sql(String name) {
-        return Sql.of(TrackerQueries.class, name);
+    private String sql(String name) {
+        return sql.of(TrackerQueries.class, name);
     }
 }

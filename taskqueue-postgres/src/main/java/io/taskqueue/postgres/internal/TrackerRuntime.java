@@ -2,12 +2,18 @@ package io.taskqueue.postgres.internal;
 
 import io.taskqueue.postgres.TaskTrackerOptions;
 import io.taskqueue.postgres.TrackerHealth;
+import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatements;
 
-/** Wires the tracker's parts over one {@link Jdbi}; the public facade delegates here. */
+/**
+ * The tracker's job-side parts, wired once it is installed on a task queue: the write buffer, the
+ * bounded synchronous calls, the claim coalescer, the listener, the claim interceptor and the
+ * enqueuer. Every timestamp comes from the task queue's clock.
+ *
+ * <p>Database I/O runs on threads of its own, never on the task queue's shared timer threads: those
+ * renew job locks, and a call to a database behind a dead network can hang for minutes.
+ */
 public final class TrackerRuntime {
     /**
      * Claim statements in flight at once, each with up to {@link #CLAIM_BATCH} claims. Two keep one
@@ -17,7 +23,6 @@ public final class TrackerRuntime {
     static final int CLAIM_BATCH = 128;
 
     private final TaskTrackerOptions options;
-    private final Jdbi jdbi;
     private final Breaker breaker;
     private final WriteBuffer buffer;
     private final SyncCalls sync;
@@ -27,26 +32,17 @@ public final class TrackerRuntime {
     private final ClaimInterceptor interceptor;
     private final Enqueuer enqueuer;
 
-    public TrackerRuntime(DataSource dataSource, TaskTrackerOptions options, String name) {
+    public TrackerRuntime(Jdbi jdbi, Sql sql, TaskTrackerOptions options, Clock clock, String name) {
         this.options = options;
-        // No PostgresPlugin: it probes the large-object API on every handle, a round trip per call
-        // for nothing the tracker uses. UUIDs and java.time values bind through the driver as is.
-        this.jdbi = Jdbi.create(dataSource);
-        // Writes share one parameter map per kind and not every statement uses every entry.
-        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         this.breaker = new Breaker(System::nanoTime, options.retryInterval());
-        this.buffer = new WriteBuffer(new TrackerWrites(jdbi), breaker, options.bufferLimit(), options.batchSize(),
+        this.buffer = new WriteBuffer(new TrackerWrites(jdbi, sql), breaker, options.bufferLimit(), options.batchSize(),
                 options.retryInterval(), options.maxRetryInterval(), name + "-writer");
         this.sync = new SyncCalls(breaker, options.syncTimeout(), options.syncThreads(), name + "-sync");
-        this.dao = new TrackerDao(jdbi);
-        this.listener = new TrackingListener(options, buffer);
+        this.dao = new TrackerDao(jdbi, sql);
+        this.listener = new TrackingListener(options, clock, buffer);
         this.claims = new ClaimCoalescer(dao::claimAttempts, CLAIMERS, CLAIM_BATCH, name + "-claim");
-        this.interceptor = new ClaimInterceptor(options, claims, sync);
-        this.enqueuer = new Enqueuer(options, dao, sync, buffer);
-    }
-
-    public Jdbi jdbi() {
-        return jdbi;
+        this.interceptor = new ClaimInterceptor(options, clock, claims, sync);
+        this.enqueuer = new Enqueuer(options, clock, dao, sync, buffer);
     }
 
     public TrackerDao dao() {

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One buffered write on behalf of a job. Every kind is an idempotent upsert or a guarded update keyed
- * by (queue, job id, attempt), so batches may run their kinds in a fixed order and a retried batch
+ * by (queue, job id[, attempt]), so batches may run their kinds in a fixed order and a retried batch
  * does no harm.
  *
  * @param kind which statement
@@ -23,7 +23,8 @@ public record TrackerWrite(Kind kind, Map<String, Object> params) {
         COMPLETED("completed"),
         FAILED("failed"),
         NEXT_ATTEMPT("next_attempt"),
-        REQUEUED("requeued");
+        REQUEUED("requeued"),
+        STALLED("stalled");
 
         private final String sqlName;
 
@@ -31,8 +32,8 @@ public record TrackerWrite(Kind kind, Map<String, Object> params) {
             this.sqlName = sqlName;
         }
 
-        String sql() {
-            return Sql.of(TrackerWrites.class, sqlName);
+        String sqlName() {
+            return sqlName;
         }
     }
 }

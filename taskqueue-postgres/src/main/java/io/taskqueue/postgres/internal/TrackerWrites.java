@@ -36,10 +36,10 @@ final class TrackerWrites {
     private final Map<TrackerWrite.Kind, String> sql = new EnumMap<>(TrackerWrite.Kind.class);
     private final Map<TrackerWrite.Kind, Rows> rows = new EnumMap<>(TrackerWrite.Kind.class);
 
-    TrackerWrites(Jdbi jdbi) {
+    TrackerWrites(Jdbi jdbi, Sql statements) {
         this.jdbi = jdbi;
         for (TrackerWrite.Kind kind : TrackerWrite.Kind.values()) {
-            sql.put(kind, kind.sql());
+            sql.put(kind, statements.of(TrackerWrites.class, kind.sqlName()));
         }
         Map<String, Col> enqueued = new LinkedHashMap<>();
         enqueued.put("taskId", Col.TEXT);
@@ -51,7 +51,7 @@ final class TrackerWrites {
         enqueued.put("enqueuedAt", Col.MICROS);
         enqueued.put("metadata", Col.TEXT);
         enqueued.put("now", Col.MICROS);
-        rows.put(TrackerWrite.Kind.ENQUEUED, new Rows(Sql.of(TrackerWrites.class, "enqueued_rows"), enqueued));
+        rows.put(TrackerWrite.Kind.ENQUEUED, new Rows(statements.of(TrackerWrites.class, "enqueued_rows"), enqueued));
         Map<String, Col> completed = new LinkedHashMap<>();
         completed.put("taskId", Col.TEXT);
         completed.put("executionId", Col.UUID);
@@ -66,7 +66,7 @@ final class TrackerWrites {
         completed.put("result", Col.TEXT);
         completed.put("retryCount", Col.INT);
         completed.put("now", Col.MICROS);
-        rows.put(TrackerWrite.Kind.COMPLETED, new Rows(Sql.of(TrackerWrites.class, "completed_rows"), completed));
+        rows.put(TrackerWrite.Kind.COMPLETED, new Rows(statements.of(TrackerWrites.class, "completed_rows"), completed));
     }
 
     void store(List<TrackerWrite> writes) {

@@ -4,11 +4,12 @@ import io.taskqueue.Job;
 import io.taskqueue.JobLifecycleListener;
 import io.taskqueue.JobOutcome;
 import io.taskqueue.postgres.AlreadyProcessed;
-import io.taskqueue.postgres.TaskErrorCategory;
 import io.taskqueue.postgres.TaskStatus;
 import io.taskqueue.postgres.TaskTrackerOptions;
+import io.taskqueue.postgres.TrackerCategories;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,24 +17,28 @@ import java.util.UUID;
 
 /**
  * Turns the core's lifecycle events into buffered tracker writes. Never blocks and never throws:
- * a job's outcome is decided before the listener hears of it, and stays what it is.
+ * a job's outcome is decided before the listener hears of it, and stays what it is. A failure is
+ * stored under the category the worker decided; endings no classifier decided get the fixed names
+ * of {@link TrackerCategories}.
  */
 public final class TrackingListener implements JobLifecycleListener {
     /** Stack traces are for reading, not archiving; long ones are cut. */
     private static final int MAX_STACK_CHARS = 8_000;
 
     private final TaskTrackerOptions options;
+    private final Clock clock;
     private final WriteBuffer buffer;
 
-    TrackingListener(TaskTrackerOptions options, WriteBuffer buffer) {
+    TrackingListener(TaskTrackerOptions options, Clock clock, WriteBuffer buffer) {
         this.options = options;
+        this.clock = clock;
         this.buffer = buffer;
     }
 
     @Override
     public void onEnqueued(String queueName, Job job) {
         Map<String, Object> p = key(queueName, job, 1);
-        p.put("taskId", options.taskIdResolver().apply(queueName, job));
+        p.put("taskId", JobTaskIds.of(options, queueName, job));
         p.put("enqueuedAt", Rows.ts(Instant.ofEpochMilli(job.timestamp())));
         p.put("metadata", null);
         p.put("now", Rows.ts(now()));
@@ -52,54 +57,72 @@ public final class TrackingListener implements JobLifecycleListener {
             buffer.offer(new TrackerWrite(TrackerWrite.Kind.COMPLETED, p));
         } else if (outcome instanceof JobOutcome.Failed failed) {
             TaskStatus status = failed.willRetry() ? TaskStatus.FAILED : TaskStatus.DLQ;
-            failed(queueName, job, attempt, elapsedMillis, status, failed.reason(), category(failed), failed.error());
+            failed(queueName, job, attempt, elapsedMillis, status, failed.reason(), failed.category().name(),
+                    failed.error());
             if (failed.willRetry()) {
-                Map<String, Object> next = new HashMap<>();
-                next.put("queueName", queueName);
-                next.put("jobId", job.id());
-                next.put("attempt", attempt + 1);
-                next.put("executionId", UUID.randomUUID());
-                next.put("now", Rows.ts(now()));
-                buffer.offer(new TrackerWrite(TrackerWrite.Kind.NEXT_ATTEMPT, next));
+                nextAttempt(queueName, job, attempt + 1);
             }
         } else if (outcome instanceof JobOutcome.Cancelled cancelled) {
             // Cancelled on purpose: failed for good, but not a dead letter anyone should replay.
             failed(queueName, job, attempt, elapsedMillis, TaskStatus.ARCHIVED, "cancelled: " + cancelled.reason(),
-                    TaskErrorCategory.UNKNOWN, null);
-        } else if (outcome instanceof JobOutcome.RetryLater || outcome instanceof JobOutcome.HandedBack
-                || outcome instanceof JobOutcome.RateLimited) {
-            Map<String, Object> p = new HashMap<>();
-            p.put("queueName", queueName);
-            p.put("jobId", job.id());
-            p.put("attempt", attempt);
-            p.put("fetchNo", job.attemptsStarted());
-            p.put("now", Rows.ts(now()));
-            buffer.offer(new TrackerWrite(TrackerWrite.Kind.REQUEUED, p));
+                    TrackerCategories.CANCELLED, null);
+        } else if (outcome instanceof JobOutcome.LockLost lost) {
+            // The result was dropped and the job will run again; a later fetch's claim is left alone.
+            requeued(queueName, job, attempt, "lock lost: " + lost.detail(), TrackerCategories.LOCK_LOST);
+        } else {
+            // RetryLater, RateLimited, HandedBack: the same attempt waits again, nothing went wrong.
+            requeued(queueName, job, attempt, null, null);
         }
-        // LockLost: another worker owns the job now and will claim the row; nothing to write.
+    }
+
+    @Override
+    public void onStalled(String queueName, String jobId) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("queueName", queueName);
+        p.put("jobId", jobId);
+        p.put("errorMessage", "stalled: its worker stopped renewing the lock; put back in the queue");
+        p.put("errorCategory", TrackerCategories.STALLED);
+        p.put("now", Rows.ts(now()));
+        buffer.offer(new TrackerWrite(TrackerWrite.Kind.STALLED, p));
+    }
+
+    private void nextAttempt(String queueName, Job job, int attempt) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("queueName", queueName);
+        p.put("jobId", job.id());
+        p.put("attempt", attempt);
+        p.put("executionId", UUID.randomUUID());
+        p.put("now", Rows.ts(now()));
+        buffer.offer(new TrackerWrite(TrackerWrite.Kind.NEXT_ATTEMPT, p));
+    }
+
+    private void requeued(String queueName, Job job, int attempt, String message, String category) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("queueName", queueName);
+        p.put("jobId", job.id());
+        p.put("attempt", attempt);
+        p.put("fetchNo", job.attemptsStarted());
+        p.put("errorMessage", message);
+        p.put("errorCategory", category);
+        p.put("now", Rows.ts(now()));
+        buffer.offer(new TrackerWrite(TrackerWrite.Kind.REQUEUED, p));
     }
 
     private void failed(String queueName, Job job, int attempt, long elapsedMillis, TaskStatus status,
-            String message, TaskErrorCategory category, Throwable error) {
+            String message, String category, Throwable error) {
         Map<String, Object> p = finished(queueName, job, attempt, elapsedMillis);
         p.put("status", status.wireName());
         p.put("errorMessage", message);
-        p.put("errorCategory", category.wireName());
+        p.put("errorCategory", category);
         p.put("errorStack", error == null ? null : stack(error));
         p.put("payload", status == TaskStatus.FAILED ? null : job.dataJson());
         buffer.offer(new TrackerWrite(TrackerWrite.Kind.FAILED, p));
     }
 
-    /** The tracker category: the worker's verdict when it is one of ours, else our classifier's. */
-    private TaskErrorCategory category(JobOutcome.Failed failed) {
-        return TaskErrorCategory.find(failed.category().name()).orElseGet(() -> failed.error() == null
-                ? TaskErrorCategory.UNKNOWN : options.classifier().categorize(failed.error()));
-    }
-
     private Map<String, Object> finished(String queueName, Job job, int attempt, long elapsedMillis) {
         Instant now = now();
         Map<String, Object> p = key(queueName, job, attempt);
-        p.put("taskId", options.taskIdResolver().apply(queueName, job));
+        p.put("taskId", JobTaskIds.of(options, queueName, job));
         Instant startedAt = job.processedOn() != null ? Instant.ofEpochMilli(job.processedOn())
                 : now.minusMillis(elapsedMillis);
         // A retry's own enqueue time is not in the snapshot; its start is the closest known bound.
@@ -123,7 +146,7 @@ public final class TrackingListener implements JobLifecycleListener {
     }
 
     private Instant now() {
-        return options.clock().instant();
+        return clock.instant();
     }
 
     private static String stack(Throwable error) {

@@ -25,7 +25,7 @@ class TrackerWritesIT {
         Migrations.apply(schema.dataSource());
         Jdbi jdbi = Jdbi.create(schema.dataSource());
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
-        TrackerWrites writes = new TrackerWrites(jdbi);
+        TrackerWrites writes = new TrackerWrites(jdbi, new Sql(new Tables(null)));
         Instant t0 = Instant.parse("2026-01-01T00:00:00.123456Z");
 
         List<TrackerWrite> batch = new ArrayList<>();

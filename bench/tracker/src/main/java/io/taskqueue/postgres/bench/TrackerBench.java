@@ -6,17 +6,17 @@ import io.taskqueue.Handlers;
 import io.taskqueue.Job;
 import io.taskqueue.JobLifecycleListener;
 import io.taskqueue.JobOutcome;
+import io.taskqueue.JobQueue;
 import io.taskqueue.JobRequest;
-import io.taskqueue.Queue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
-import io.taskqueue.memory.InMemoryBackend;
-import io.taskqueue.redis.RedisBackend;
-import io.taskqueue.servers.PostgresServer;
-import io.taskqueue.servers.RedisServer;
-import io.taskqueue.spi.Backend;
+import io.taskqueue.postgres.Migrations;
 import io.taskqueue.postgres.TaskTracker;
 import io.taskqueue.postgres.TaskTrackerOptions;
+import io.taskqueue.postgres.TrackerHealth;
+import io.taskqueue.servers.PostgresServer;
+import io.taskqueue.servers.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,9 +27,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * End-to-end job throughput on a backend (in-memory, Redis or both), with and without the Postgres
- * tracker, in one run: add N jobs, time until the worker has completed all N. Runs alternate (baseline, tracked,
- * baseline, ...) so drift hits both equally; each profile reports medians and their ratio. The
- * tracked run also reports when the tracker had stored every write ("caught up").
+ * tracker, in one run: add N jobs, time until the worker has completed all N. Runs alternate
+ * (baseline, tracked, baseline, ...) so drift hits both equally; each profile reports medians and
+ * their ratio. The tracked run also reports when the tracker had stored every write ("caught up").
+ *
+ * <p>Every run opens its own task queue on the backend's URL ({@code memory:} is a fresh store each
+ * time; Redis is one shared server); a tracked run installs a fresh tracker on it, on the one
+ * connection pool, as an application would.
  */
 public final class TrackerBench {
     private TrackerBench() {
@@ -39,15 +43,18 @@ public final class TrackerBench {
     private record Profile(String name, long sleepMillis) {
     }
 
-    /** Where the jobs live: a fresh backend per run (in-memory), or one shared server (Redis). */
-    private interface Backends extends AutoCloseable {
-        Backend open();
-
-        /** Whether {@link #open()} hands out a backend the run must close. */
-        boolean perRun();
-
+    /** Where the jobs live: the backend URL every run's task queue opens, and what to stop at the end. */
+    private record Backend(String url, AutoCloseable server) implements AutoCloseable {
         @Override
-        void close();
+        public void close() throws Exception {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    /** Seconds until every job completed, until the tracker had stored everything too, and its health. */
+    private record Timing(double completedSeconds, double caughtUpSeconds, TrackerHealth health) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,92 +68,60 @@ public final class TrackerBench {
         try (PostgresServer server = PostgresServer.start()) {
             // A private schema, so a shared server (TASKQUEUE_TEST_POSTGRES_URL) keeps nothing of the run.
             String schema = "tq_bench_" + Long.toHexString(System.nanoTime());
-            server.createSchema(schema);
             System.out.println("postgres " + server.version() + (server.isExternal() ? " (external)" : " (embedded)"));
             HikariConfig config = new HikariConfig();
-            config.setDataSource(server.dataSource(schema));
+            config.setDataSource(server.dataSource());
             config.setMaximumPoolSize(8);
-            try (HikariDataSource pool = new HikariDataSource(config);
-                    TaskTracker tracker = TaskTracker.create(pool, TaskTrackerOptions.defaults())) {
+            TaskTrackerOptions options = TaskTrackerOptions.builder().schema(schema).migrate(false).build();
+            try (HikariDataSource pool = new HikariDataSource(config)) {
+                Migrations.apply(pool, schema);
                 for (String name : which.equals("all") ? List.of("memory", "redis") : List.of(which)) {
-                    try (Backends backends = backends(name)) {
+                    try (Backend backend = backend(name)) {
                         System.out.println("== backend " + name);
                         for (Profile profile : List.of(new Profile("noop", 0), new Profile("io-5ms", 5),
                                 new Profile("io-20ms", 20))) {
-                            if (!only.contains(profile.name())) {
-                                continue;
+                            if (only.contains(profile.name())) {
+                                runProfile(profile, backend, pool, options, jobs, repeats, concurrency);
                             }
-                            runProfile(profile, backends, tracker, jobs, repeats, concurrency);
                         }
                     }
                 }
-                System.out.println("tracker health at the end: " + tracker.health());
             } finally {
                 server.dropSchema(schema);
             }
         }
     }
 
-    private static Backends backends(String name) {
+    private static Backend backend(String name) {
         switch (name) {
             case "memory":
-                return new Backends() {
-                    @Override
-                    public Backend open() {
-                        return InMemoryBackend.create();
-                    }
-
-                    @Override
-                    public boolean perRun() {
-                        return true;
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
+                return new Backend("memory:", null);
             case "redis":
                 // TASKQUEUE_TEST_REDIS_URL, else a private redis-server without persistence.
                 RedisServer server = RedisServer.start();
-                RedisBackend backend = RedisBackend.create(server.uri().toString());
                 System.out.println("redis " + server.version() + (server.isExternal() ? " (external)" : " (private)"));
-                return new Backends() {
-                    @Override
-                    public Backend open() {
-                        return backend;
-                    }
-
-                    @Override
-                    public boolean perRun() {
-                        return false;
-                    }
-
-                    @Override
-                    public void close() {
-                        backend.close();
-                        server.close();
-                    }
-                };
+                return new Backend(server.uri().toString(), server);
             default:
                 throw new IllegalArgumentException("backend must be memory, redis or all: " + name);
         }
     }
 
-    private static void runProfile(Profile profile, Backends backends, TaskTracker tracker, int jobs, int repeats,
-            int concurrency) throws Exception {
+    private static void runProfile(Profile profile, Backend backend, HikariDataSource pool,
+            TaskTrackerOptions options, int jobs, int repeats, int concurrency) throws Exception {
         int n = profile.sleepMillis() == 0 ? jobs * 4 : jobs;
         // One warm-up pair, not counted.
-        run(profile, backends, null, n / 4, concurrency, "warm-b");
-        run(profile, backends, tracker, n / 4, concurrency, "warm-t");
-        tracker.flush(Duration.ofMinutes(1));
+        run(profile, backend, null, n / 4, concurrency, "warm-b");
+        run(profile, backend, TaskTracker.create(pool, options), n / 4, concurrency, "warm-t");
         List<Double> base = new ArrayList<>();
         List<Double> tracked = new ArrayList<>();
         List<Double> caughtUp = new ArrayList<>();
+        TrackerHealth health = null;
         for (int r = 0; r < repeats; r++) {
-            base.add(n / run(profile, backends, null, n, concurrency, "b" + r)[0]);
-            double[] t = run(profile, backends, tracker, n, concurrency, "t" + r);
-            tracked.add(n / t[0]);
-            caughtUp.add(n / t[1]);
+            base.add(n / run(profile, backend, null, n, concurrency, "b" + r).completedSeconds());
+            Timing t = run(profile, backend, TaskTracker.create(pool, options), n, concurrency, "t" + r);
+            tracked.add(n / t.completedSeconds());
+            caughtUp.add(n / t.caughtUpSeconds());
+            health = t.health();
         }
         double mb = median(base);
         double mt = median(tracked);
@@ -154,10 +129,11 @@ public final class TrackerBench {
         System.out.printf("%-7s jobs=%d baseline=%.0f/s tracked=%.0f/s ratio=%.2f | tracked incl. catch-up=%.0f/s"
                 + " ratio=%.2f | runs b=%s t=%s c=%s | load %s%n", profile.name(), n, mb, mt, mt / mb, mc, mc / mb,
                 fmt(base), fmt(tracked), fmt(caughtUp), loadAverage());
+        System.out.println("        tracker health after the last tracked run: " + health);
     }
 
-    /** Seconds until every job completed, and until the tracker had stored everything too. */
-    private static double[] run(Profile profile, Backends backends, TaskTracker tracker, int n, int concurrency,
+    /** One run on a task queue of its own; {@code tracker} (closed with the task queue) is installed if given. */
+    private static Timing run(Profile profile, Backend backend, TaskTracker tracker, int n, int concurrency,
             String tag) throws Exception {
         String queueName = "bench_" + profile.name().replace('-', '_') + "_" + tag + "_" + System.nanoTime();
         CountDownLatch done = new CountDownLatch(n);
@@ -169,47 +145,40 @@ public final class TrackerBench {
                 }
             }
         };
-        Backend backend = backends.open();
-        try {
-            Queue.Builder qb = Queue.builder(backend, queueName);
-            Worker.Builder wb = Worker.builder(backend, queueName);
-            if (tracker != null) {
-                tracker.track(qb);
-                tracker.track(wb);
+        TaskQueue.Builder builder = TaskQueue.builder().backend(backend.url());
+        if (tracker != null) {
+            builder.extension(tracker);
+        }
+        long sleep = profile.sleepMillis();
+        Handlers handlers = Handlers.builder().on("work", ctx -> {
+            if (sleep > 0) {
+                Thread.sleep(sleep);
             }
-            long sleep = profile.sleepMillis();
-            Handlers handlers = Handlers.builder().on("work", ctx -> {
-                if (sleep > 0) {
-                    Thread.sleep(sleep);
-                }
-                return null;
-            }).build();
-            List<JobRequest> requests = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                requests.add(new JobRequest("work", Map.of("i", i), null));
+            return null;
+        }).build();
+        List<JobRequest> requests = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            requests.add(new JobRequest("work", Map.of("i", i), null));
+        }
+        try (TaskQueue taskQueue = builder.build()) {
+            JobQueue queue = taskQueue.queue(queueName);
+            Worker worker = taskQueue.worker(queueName).handlers(handlers).listener(counter)
+                    .options(WorkerOptions.builder().concurrency(concurrency).build()).build();
+            long start = System.nanoTime();
+            worker.start();
+            for (int i = 0; i < n; i += 500) {
+                queue.addBulk(requests.subList(i, Math.min(n, i + 500)));
             }
-            try (Queue queue = qb.build();
-                    Worker worker = wb.handlers(handlers).listener(counter)
-                            .options(WorkerOptions.builder().concurrency(concurrency).build()).build()) {
-                long start = System.nanoTime();
-                worker.start();
-                for (int i = 0; i < n; i += 500) {
-                    queue.addBulk(requests.subList(i, Math.min(n, i + 500)));
-                }
-                if (!done.await(10, TimeUnit.MINUTES)) {
-                    throw new IllegalStateException("run " + queueName + " did not finish");
-                }
-                long completed = System.nanoTime();
-                if (tracker != null && !tracker.flush(Duration.ofMinutes(5))) {
-                    throw new IllegalStateException("tracker did not catch up");
-                }
-                long caughtUp = System.nanoTime();
-                return new double[] {(completed - start) / 1e9, (caughtUp - start) / 1e9};
+            if (!done.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("run " + queueName + " did not finish");
             }
-        } finally {
-            if (backends.perRun()) {
-                backend.close();
+            long completed = System.nanoTime();
+            if (tracker != null && !tracker.flush(Duration.ofMinutes(5))) {
+                throw new IllegalStateException("tracker did not catch up");
             }
+            long caughtUp = System.nanoTime();
+            return new Timing((completed - start) / 1e9, (caughtUp - start) / 1e9,
+                    tracker == null ? null : tracker.health());
         }
     }
 

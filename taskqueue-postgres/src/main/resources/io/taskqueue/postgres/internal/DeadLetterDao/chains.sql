@@ -1,2 +1,2 @@
 -- Attempt histories of a page of dead letters in one round trip.
-SELECT * FROM task_trackers WHERE task_id = ANY(:taskIds) ORDER BY task_id, enqueued_at, attempt, id
+SELECT * FROM <trackers> WHERE task_id = ANY(:taskIds) ORDER BY task_id, enqueued_at, attempt, id

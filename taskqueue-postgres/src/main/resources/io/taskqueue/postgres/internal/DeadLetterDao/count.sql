@@ -1,4 +1,5 @@
-SELECT count(*) FROM task_trackers
+-- How many dead letters match a filter (the same conditions as list.sql).
+SELECT count(*) FROM <trackers>
 WHERE (status = 'dlq' OR (:includeArchived AND status = 'archived'))
   AND (CAST(:queueName AS text) IS NULL OR queue_name = :queueName)
   AND (CAST(:category AS text) IS NULL OR error_category = :category)

@@ -1,6 +1,6 @@
 -- Dead letters in failure order. Listings page by keyset (afterFailedAt, afterId); replays by
 -- position use offset, which is what "positions start..end" means and DLQs stay small.
-SELECT * FROM task_trackers
+SELECT * FROM <trackers>
 WHERE (status = 'dlq' OR (:includeArchived AND status = 'archived'))
   AND (CAST(:queueName AS text) IS NULL OR queue_name = :queueName)
   AND (CAST(:category AS text) IS NULL OR error_category = :category)

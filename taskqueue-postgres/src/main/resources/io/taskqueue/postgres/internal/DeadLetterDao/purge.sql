@@ -1,1 +1,2 @@
-DELETE FROM task_trackers WHERE status = 'archived' AND updated_at < :before
+-- Deletes archived dead letters last changed before the cut-off.
+DELETE FROM <trackers> WHERE status = 'archived' AND updated_at < :before

@@ -1,1 +1,2 @@
-SELECT version FROM task_tracker_migrations ORDER BY version
+-- The schema versions already applied.
+SELECT version FROM <migrations> ORDER BY version

@@ -1,4 +1,5 @@
-CREATE TABLE IF NOT EXISTS task_tracker_migrations (
+-- Where applied schema versions are recorded; created by the first run.
+CREATE TABLE IF NOT EXISTS <migrations> (
     version    integer     PRIMARY KEY,
     name       text        NOT NULL,
     applied_at timestamptz NOT NULL

@@ -1,1 +1,2 @@
-INSERT INTO task_tracker_migrations (version, name, applied_at) VALUES (:version, :name, now())
+-- Records one applied schema version.
+INSERT INTO <migrations> (version, name, applied_at) VALUES (:version, :name, now())

@@ -10,7 +10,7 @@
 -- The caller sends at most one claim per job, so no row is affected twice and no claim sees another
 -- claim of the same statement; rows go in key order, so two batches cannot lock rows in opposite
 -- orders. Times are microseconds since the epoch. RETURNING names the winners by their key.
-INSERT INTO task_trackers AS t (task_id, execution_id, queue_name, job_id, job_name, attempt, max_attempts,
+INSERT INTO <trackers> AS t (task_id, execution_id, queue_name, job_id, job_name, attempt, max_attempts,
                                 fetch_no, status, enqueued_at, processing_started_at, retry_count, replays,
                                 updated_at)
 SELECT COALESCE(j.task_id, r.task_id),
@@ -30,7 +30,7 @@ FROM unnest(CAST(:taskIds AS text[]), CAST(:executionIds AS uuid[]), CAST(:queue
      -- generic plan, a merge anti-join over every completed row of the table.
      CROSS JOIN LATERAL (SELECT (array_agg(s.task_id ORDER BY s.id))[1] AS task_id, max(s.replays) AS replays,
                                 bool_or(s.status = 'completed') AS completed
-                         FROM task_trackers s
+                         FROM <trackers> s
                          WHERE s.queue_name = r.queue_name AND s.job_id = r.job_id) j
 WHERE j.completed IS NOT TRUE
 ORDER BY r.queue_name, r.job_id, r.attempt

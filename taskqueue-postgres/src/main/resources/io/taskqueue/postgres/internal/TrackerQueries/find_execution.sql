@@ -1,1 +1,2 @@
-SELECT * FROM task_trackers WHERE execution_id = :executionId
+-- One execution by its id.
+SELECT * FROM <trackers> WHERE execution_id = :executionId

@@ -1,1 +1,2 @@
-SELECT * FROM task_trackers WHERE task_id = :taskId ORDER BY enqueued_at, attempt, id
+-- Every execution of a task (attempts and replays), oldest first.
+SELECT * FROM <trackers> WHERE task_id = :taskId ORDER BY enqueued_at, attempt, id

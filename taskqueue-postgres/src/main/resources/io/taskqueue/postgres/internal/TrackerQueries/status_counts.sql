@@ -1,1 +1,2 @@
-SELECT status AS name, count(*) AS n FROM task_trackers WHERE queue_name = :queueName GROUP BY status
+-- Executions of one queue by status.
+SELECT status AS name, count(*) AS n FROM <trackers> WHERE queue_name = :queueName GROUP BY status

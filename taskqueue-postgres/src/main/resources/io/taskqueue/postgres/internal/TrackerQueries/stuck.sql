@@ -1,4 +1,5 @@
-SELECT * FROM task_trackers
+-- Executions processing since before the cut-off, longest first.
+SELECT * FROM <trackers>
 WHERE status = 'processing' AND processing_started_at < :before
 ORDER BY processing_started_at, id
 LIMIT :limit

@@ -1,7 +1,8 @@
-INSERT INTO task_trackers AS t (task_id, execution_id, queue_name, job_id, job_name, attempt, max_attempts,
+-- An attempt completed. Order-free: inserts the row when no claim or enqueue wrote it first.
+INSERT INTO <trackers> AS t (task_id, execution_id, queue_name, job_id, job_name, attempt, max_attempts,
                                 status, enqueued_at, processing_started_at, completed_at, process_time,
                                 result, retry_count, updated_at)
-VALUES (COALESCE((SELECT s.task_id FROM task_trackers s
+VALUES (COALESCE((SELECT s.task_id FROM <trackers> s
                   WHERE s.queue_name = :queueName AND s.job_id = :jobId ORDER BY s.id LIMIT 1), :taskId),
         :executionId, :queueName, :jobId, :jobName, :attempt, :maxAttempts,
         'completed', :enqueuedAt, :startedAt, :now, :processTime,

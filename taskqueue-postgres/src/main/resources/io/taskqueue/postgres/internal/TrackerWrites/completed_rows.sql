@@ -1,11 +1,11 @@
 -- completed.sql for many jobs in one statement (at most one row per job; times in microseconds since
 -- the epoch). Same effect per row as completed.sql.
-INSERT INTO task_trackers AS t (task_id, execution_id, queue_name, job_id, job_name, attempt, max_attempts,
+INSERT INTO <trackers> AS t (task_id, execution_id, queue_name, job_id, job_name, attempt, max_attempts,
                                 status, enqueued_at, processing_started_at, completed_at, process_time,
                                 result, retry_count, updated_at)
 -- The task id of the job's first row: an aggregate rather than ORDER BY id LIMIT 1, which a plan
 -- may serve by walking the primary key until a row of the job turns up.
-SELECT COALESCE((SELECT (array_agg(s.task_id ORDER BY s.id))[1] FROM task_trackers s
+SELECT COALESCE((SELECT (array_agg(s.task_id ORDER BY s.id))[1] FROM <trackers> s
                  WHERE s.queue_name = r.queue_name AND s.job_id = r.job_id), r.task_id),
        r.execution_id, r.queue_name, r.job_id, r.job_name, r.attempt, r.max_attempts,
        'completed', timestamptz 'epoch' + r.enqueued_at * interval '1 microsecond',

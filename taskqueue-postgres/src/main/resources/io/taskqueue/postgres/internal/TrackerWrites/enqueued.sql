@@ -1,6 +1,6 @@
 -- A job was added without TaskTracker.enqueue (or its enqueue write was buffered). Order-free: if a
 -- worker already wrote the row, only the enqueue-time facts are filled in.
-INSERT INTO task_trackers AS t (task_id, execution_id, queue_name, job_id, job_name, attempt, max_attempts,
+INSERT INTO <trackers> AS t (task_id, execution_id, queue_name, job_id, job_name, attempt, max_attempts,
                                 status, enqueued_at, metadata, updated_at)
 VALUES (:taskId, :executionId, :queueName, :jobId, :jobName, 1, :maxAttempts,
         'queued', :enqueuedAt, CAST(:metadata AS jsonb), :now)

@@ -1,6 +1,6 @@
 -- enqueued.sql for many jobs in one statement (at most one row per job; times in microseconds since
 -- the epoch). Same effect per row as enqueued.sql.
-INSERT INTO task_trackers AS t (task_id, execution_id, queue_name, job_id, job_name, attempt, max_attempts,
+INSERT INTO <trackers> AS t (task_id, execution_id, queue_name, job_id, job_name, attempt, max_attempts,
                                 status, enqueued_at, metadata, updated_at)
 SELECT r.task_id, r.execution_id, r.queue_name, r.job_id, r.job_name, 1, r.max_attempts,
        'queued', timestamptz 'epoch' + r.enqueued_at * interval '1 microsecond', CAST(r.metadata AS jsonb),

@@ -1,9 +1,9 @@
 -- status is 'failed' while attempts remain, 'dlq' when they are spent; a dead letter keeps the
 -- job's payload so it can be replayed after the queue has forgotten the job.
-INSERT INTO task_trackers AS t (task_id, execution_id, queue_name, job_id, job_name, attempt, max_attempts,
+INSERT INTO <trackers> AS t (task_id, execution_id, queue_name, job_id, job_name, attempt, max_attempts,
                                 status, enqueued_at, processing_started_at, failed_at, process_time,
                                 error_message, error_category, error_stack, retry_count, payload, updated_at)
-VALUES (COALESCE((SELECT s.task_id FROM task_trackers s
+VALUES (COALESCE((SELECT s.task_id FROM <trackers> s
                   WHERE s.queue_name = :queueName AND s.job_id = :jobId ORDER BY s.id LIMIT 1), :taskId),
         :executionId, :queueName, :jobId, :jobName, :attempt, :maxAttempts,
         :status, :enqueuedAt, :startedAt, :now, :processTime,
