@@ -64,7 +64,8 @@ public final class TaskQueue implements AutoCloseable {
     private final Map<String, BackoffStrategy> strategies;
     private final DoubleSupplier random;
     private final int maxPayloadBytes;
-    private final List<TaskQueueExtension> extensions;
+    /** The extensions this task queue installed: it closes those and no other. */
+    private final List<TaskQueueExtension> installed = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> made = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -80,7 +81,6 @@ public final class TaskQueue implements AutoCloseable {
         this.classifier = b.classifier;
         this.strategies = Map.copyOf(b.strategies);
         this.random = b.random;
-        this.extensions = List.copyOf(b.extensions);
     }
 
     /** A task queue on the backend at {@code url}, with every other setting at its default. */
@@ -201,7 +201,7 @@ public final class TaskQueue implements AutoCloseable {
         for (AutoCloseable component : open) {
             closeQuietly(component);
         }
-        for (TaskQueueExtension extension : extensions) {
+        for (TaskQueueExtension extension : installed) {
             closeQuietly(extension);
         }
         closeQuietly(backend);
@@ -337,10 +337,13 @@ public final class TaskQueue implements AutoCloseable {
                             new NamedThreadFactory("taskqueue-timer", Thread.MAX_PRIORITY));
             TaskQueue taskQueue = new TaskQueue(this, backend, timers);
             try {
-                for (TaskQueueExtension extension : taskQueue.extensions) {
+                for (TaskQueueExtension extension : extensions) {
                     extension.install(taskQueue.new ExtensionInstallation());
+                    taskQueue.installed.add(extension);
                 }
             } catch (RuntimeException | Error e) {
+                // Closes what this build opened and installed; an extension whose install failed
+                // (for instance one installed elsewhere already) is left to its owner.
                 taskQueue.close();
                 throw e;
             }

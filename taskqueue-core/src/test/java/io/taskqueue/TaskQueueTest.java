@@ -159,4 +159,33 @@ class TaskQueueTest {
             assertThat(queue.awaitFinished(id, Duration.ofSeconds(10)).returnValueJson()).isEqualTo("\"hello\"");
         }
     }
+
+    @Test
+    void aBuildThatFailsToInstallClosesOnlyWhatItInstalled() {
+        List<String> closed = new CopyOnWriteArrayList<>();
+        TaskQueueExtension first = new TaskQueueExtension() {
+            @Override
+            public void install(Installation installation) {
+            }
+
+            @Override
+            public void close() {
+                closed.add("first");
+            }
+        };
+        TaskQueueExtension refusing = new TaskQueueExtension() {
+            @Override
+            public void install(Installation installation) {
+                throw new IllegalStateException("installed elsewhere already");
+            }
+
+            @Override
+            public void close() {
+                closed.add("refusing");
+            }
+        };
+        assertThatThrownBy(() -> TaskQueue.builder().backend("memory:").extension(first).extension(refusing).build())
+                .hasMessage("installed elsewhere already");
+        assertThat(closed).containsExactly("first");
+    }
 }
