@@ -83,10 +83,12 @@ final class JobExecution {
      * had already settled (its handler returned first).
      */
     boolean stopHard(JobRun run, JobRun.StopKind kind, String reason) {
-        run.requestStop(kind, reason);
+        // Settle before signalling: a handler woken by the signal could otherwise settle first, and a
+        // job handed back by its own thread would be missing from the list close() returns.
         if (!run.settle()) {
             return false;
         }
+        run.requestStop(kind, reason);
         active.remove(run);
         if (kind == JobRun.StopKind.LOCK_LOST) {
             LOG.warn("{} job {}: lock lost; the handler was told to stop and its result will be dropped",

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * A worker's private line to its queue: it wakes the worker when there may be work and delivers
- * cancel requests for running jobs (on Redis a dedicated connection, which dashboards list as the
- * worker). One per worker; closed by the worker.
+ * cancel requests for running jobs (a backend may hold a connection of its own for it, which
+ * monitoring tools can list as the worker). One per worker; closed by the worker.
  */
 public interface WorkerChannel extends AutoCloseable {
     /**
