@@ -48,7 +48,8 @@ public interface ErrorClassifier {
      * chain that matches a rule decides. Without a match the outermost error decides: a runtime
      * exception or error is processing, anything else unknown.
      *
-     * <p>The defaults: {@link UnrecoverableJobException} → permanent; {@link PayloadException} and
+     * <p>The defaults: {@link UnrecoverableJobException} and {@link UnsupportedCapabilityException} →
+     * permanent; {@link PayloadException} and
      * {@link IllegalArgumentException} → validation; {@link IOException} (socket timeouts included),
      * {@link TimeoutException} and {@link SQLTransientException} → transient;
      * {@link FileSystemException}, {@link FileNotFoundException}, {@link SQLException},
@@ -61,6 +62,8 @@ public interface ErrorClassifier {
 
         private Builder() {
             rules.put(UnrecoverableJobException.class, ErrorCategory.PERMANENT);
+            // Another attempt on the same backend cannot gain a capability it lacks.
+            rules.put(UnsupportedCapabilityException.class, ErrorCategory.PERMANENT);
             rules.put(PayloadException.class, ErrorCategory.VALIDATION);
             rules.put(IllegalArgumentException.class, ErrorCategory.VALIDATION);
             rules.put(IOException.class, ErrorCategory.TRANSIENT);

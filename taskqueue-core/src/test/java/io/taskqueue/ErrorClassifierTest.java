@@ -18,6 +18,8 @@ class ErrorClassifierTest {
     @Test
     void defaultsMapCommonExceptions() {
         assertThat(classifier.classify(new UnrecoverableJobException("no"))).isEqualTo(ErrorCategory.PERMANENT);
+        assertThat(classifier.classify(new UnsupportedCapabilityException(Capability.CHECKPOINTS, "simple")))
+                .isEqualTo(ErrorCategory.PERMANENT);
         assertThat(classifier.classify(new SocketTimeoutException())).isEqualTo(ErrorCategory.TRANSIENT);
         assertThat(classifier.classify(new TimeoutException())).isEqualTo(ErrorCategory.TRANSIENT);
         assertThat(classifier.classify(new IOException())).isEqualTo(ErrorCategory.TRANSIENT);

@@ -91,7 +91,12 @@ public interface QueueBackend {
 
     /**
      * Delivers the events written after {@code after}, in order, on a thread the backend owns, until
-     * the subscription is closed.
+     * the subscription is closed. {@link EventCursor#LATEST} is the end of the stream when this call
+     * returns: every event written afterwards is delivered. Events carry the names and fields a
+     * BullMQ reader expects; the core contracts read {@code added}, {@code waiting} ({@code prev}),
+     * {@code active}, {@code progress} ({@code data}), {@code completed} ({@code returnvalue},
+     * {@code prev}), {@code failed} ({@code failedReason}), {@code delayed} ({@code delay}: the due
+     * time), {@code retries-exhausted}, {@code stalled} and {@code removed}, each with {@code jobId}.
      */
     Subscription subscribe(EventCursor after, Consumer<QueueEvent> consumer);
 

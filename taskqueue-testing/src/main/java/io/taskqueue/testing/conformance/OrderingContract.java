@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Order of execution (docs/protocol.md §4), delays, pause/resume and the events of a plain success. */
+/** Order of execution (docs/protocol.md §4), delays and the events of a plain success. */
 public interface OrderingContract extends BackendContract {
 
     private List<String> runInOrder(TaskQueue tq, MutableClock clock, JobQueue queue, int expected) {
