@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Job schedulers (protocol §5.15) on the caller's clock: iteration ids on their slots, the next job
- * produced when the current one is fetched, limits, replacing and removing. Flows are not here yet:
- * the in-memory tq does not implement them (Redis flows are checked by the interop suite).
+ * produced when the current one is fetched, limits, replacing and removing. Flows have their own
+ * contract, {@link FlowsContract}.
  */
 @CapabilityContract(Capability.SCHEDULERS)
 public interface SchedulersContract extends BackendContract {
