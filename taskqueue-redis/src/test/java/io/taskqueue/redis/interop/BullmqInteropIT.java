@@ -9,13 +9,16 @@ import io.taskqueue.Backoff;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
 import io.taskqueue.KeepJobs;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
+import io.taskqueue.spi.Backend;
 import io.taskqueue.spi.NewJob;
 import io.taskqueue.spi.QueueBackend;
 import io.taskqueue.testing.junit.RedisExtension;
@@ -38,9 +41,8 @@ class BullmqInteropIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final long T = 1_795_408_158_504L;
 
-    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
-                .metricsMaxDataPoints(60).build());
+    private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
+        return RedisTestBackends.taskQueue(RedisTestBackends.options(server, prefix).metricsMaxDataPoints(60).build());
     }
 
     @Test
@@ -68,10 +70,10 @@ class BullmqInteropIT {
         Map<String, Object> cfg = config(server, prefix, "node");
         cfg.put("jobs", nodeJobs);
         NodeRunner.run("add", cfg);
-        try (RedisBackend backend = backend(server, prefix); RespClient redis = server.client()) {
+        try (Backend backend = RedisTestBackends.backend(server, prefix); RespClient redis = server.client()) {
             QueueBackend java = backend.queue("java");
             for (Object[] c : cases) {
-                java.add(new NewJob((String) c[0], "{\"k\":\"" + c[0] + "\"}", (JobOptions) c[2], T));
+                java.add(List.of(new NewJob((String) c[0], "{\"k\":\"" + c[0] + "\"}", (JobOptions) c[2], T)));
             }
             Map<String, String> node = InteropSupport.dump(redis, prefix.value(), "node");
             Map<String, String> ours = InteropSupport.dump(redis, prefix.value(), "java");
@@ -93,7 +95,7 @@ class BullmqInteropIT {
         Map<String, Object> cfg = config(server, prefix, "q2");
         cfg.put("jobs", jobs);
         List<String> ids = InteropSupport.texts(NodeRunner.run("add", cfg).get("ids"));
-        try (RedisBackend backend = backend(server, prefix); RespClient redis = server.client()) {
+        try (TaskQueue tq = taskQueue(server, prefix); RespClient redis = server.client()) {
             List<String> expectedOrder = new ArrayList<>(castList(redis.call("LRANGE", prefix.key("q2:wait"), "0", "-1")));
             Collections.reverse(expectedOrder);
             expectedOrder.addAll(castList(redis.call("ZRANGE", prefix.key("q2:prioritized"), "0", "-1")));
@@ -102,7 +104,7 @@ class BullmqInteropIT {
                 order.add(ctx.job().id());
                 return Map.of("echo", ctx.data());
             }).build();
-            try (Worker worker = Worker.builder(backend, "q2").handlers(handlers)
+            try (Worker worker = tq.worker("q2").handlers(handlers)
                     .options(WorkerOptions.builder().name("w-java").drainDelay(Duration.ofMillis(100)).build())
                     .build().start()) {
                 await().atMost(PATIENCE).until(() -> order.size() == 100 && redis.call("ZCARD",
@@ -126,7 +128,7 @@ class BullmqInteropIT {
 
     @Test
     void check03_javaProducerNodeWorker(RedisServer server, RedisTestPrefix prefix) {
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q3")) {
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q3")) {
             String a = queue.add("a", Map.of("x", 1), JobOptions.builder().attempts(3)
                     .backoff(Backoff.exponential(Duration.ofSeconds(1))).build());
             String b = queue.add("b", Map.of("y", "z/w"), JobOptions.builder().lifo(true).build());
