@@ -16,6 +16,7 @@ import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
 import io.taskqueue.testing.junit.RedisClusterExtension;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -70,6 +71,25 @@ class RedisClusterBackendIT {
             try (RespClient redis = cluster.client()) {
                 redis.deleteMatching(prefix + ":" + name + "*");
             }
+        }
+    }
+
+    @Test
+    void queueNamesFindsTheQueuesOnEveryMaster(RedisServer cluster, RedisClusterServer nodes) {
+        String prefix = "tq-" + unique();
+        List<String> names = List.of("{a}", "{b}", "{c}", "{d}", "{e}", "{f}", "{g}", "{h}");
+        try (TaskQueue tq = taskQueue(cluster, prefix)) {
+            Set<Integer> masters = new java.util.HashSet<>();
+            for (String name : names) {
+                tq.queue(name).add("j", Map.of());
+                masters.add(nodes.masterFor(prefix + ":" + name + ":meta").port());
+            }
+            assertThat(masters).as("the queues spread over several masters").hasSizeGreaterThan(1);
+            assertThat(tq.queueNames()).containsExactlyElementsOf(names);
+            for (String name : names) {
+                tq.queue(name).obliterate(true); // per queue: one DEL over several slots would be refused
+            }
+            assertThat(tq.queueNames()).isEmpty();
         }
     }
 

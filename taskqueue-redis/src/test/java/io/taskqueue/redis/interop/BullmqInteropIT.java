@@ -154,6 +154,19 @@ class BullmqInteropIT {
         }
     }
 
+    @Test
+    void queueNamesListsNodeMadeQueuesWithJavaMadeOnes(RedisServer server, RedisTestPrefix prefix) {
+        Map<String, Object> cfg = config(server, prefix, "made-by-node");
+        cfg.put("jobs", List.of(Map.of("name", "n", "data", Map.of(), "opts", Map.of())));
+        NodeRunner.run("add", cfg);
+        try (TaskQueue tq = taskQueue(server, prefix); RespClient redis = server.client()) {
+            assertThat(redis.call("EXISTS", prefix.key("made-by-node:meta"), prefix.key("made-by-node:id")))
+                    .as("the keys a Node queue has").isEqualTo(2L);
+            tq.queue("made-by-java").add("j", Map.of());
+            assertThat(tq.queueNames()).containsExactly("made-by-java", "made-by-node");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> castMap(Object o) {
         return (Map<String, Object>) o;
