@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Protocol §14 check 10 against bullmq 6.7.0: the same deduplicated adds made by Node and by Java
+ * docs/protocol.md §14 check 10 against bullmq 6.7.0: the same deduplicated adds made by Node and by Java
  * return the same ids, leave the same {@code de:}/{@code dn:} keys and TTLs and the same
  * {@code deduplicated}/{@code removed} events, and the other runtime's worker runs exactly the
  * expected jobs.

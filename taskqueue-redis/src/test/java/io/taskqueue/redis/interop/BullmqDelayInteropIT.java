@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Check 8 (delayed promotion and markers wake idle workers of the other runtime; promote and changeDelay) of protocol §14 against bullmq 6.7.0, with workers of both runtimes. Timing is only
+ * Check 8 (delayed promotion and markers wake idle workers of the other runtime; promote and changeDelay) of docs/protocol.md §14 against bullmq 6.7.0, with workers of both runtimes. Timing is only
  * asserted with generous slack; everything else waits on conditions.
  */
 @ExtendWith(RedisExtension.class)

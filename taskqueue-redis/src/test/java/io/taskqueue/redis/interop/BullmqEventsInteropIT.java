@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Checks of protocol §14 against bullmq 6.7.0: 4 (Node QueueEvents reading Java-made events), the
+ * Checks of docs/protocol.md §14 against bullmq 6.7.0: 4 (Node QueueEvents reading Java-made events), the
  * pause/resume part of 7, and 13 (Node's dashboard reads on a Java-driven queue).
  */
 @ExtendWith(RedisExtension.class)

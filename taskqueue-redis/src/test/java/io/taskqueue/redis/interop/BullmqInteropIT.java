@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Checks of protocol §14 against the real bullmq 6.7.0 from npm, on one Redis: 1 (identical add
+ * Checks of docs/protocol.md §14 against the real bullmq 6.7.0 from npm, on one Redis: 1 (identical add
  * state), 2 (Node producer → Java worker) and 3 (Java producer → Node worker).
  */
 @ExtendWith(RedisExtension.class)

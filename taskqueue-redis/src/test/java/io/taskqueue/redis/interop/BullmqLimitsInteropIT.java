@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Protocol §14 check 7, the global limits part, against bullmq 6.7.0: a global concurrency set by
+ * docs/protocol.md §14 check 7, the global limits part, against bullmq 6.7.0: a global concurrency set by
  * Java caps Node workers, a global rate limit set by Java spaces Node workers' starts, and the same
  * settings written by Node are honoured by Java workers.
  */
@@ -153,7 +153,7 @@ class BullmqLimitsInteropIT {
     }
 
     /**
-     * Fixed windows (protocol §5.16): a window opens at the first start after the previous one
+     * Fixed windows (docs/protocol.md §5.16): a window opens at the first start after the previous one
      * expired and admits at most {@code max} starts. Rebuilds the windows from the start times.
      */
     static void assertAtMostPerWindow(List<Long> starts, int max, long windowMillis) {

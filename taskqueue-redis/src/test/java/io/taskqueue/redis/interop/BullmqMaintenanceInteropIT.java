@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Checks of protocol §14 against bullmq 6.7.0 on finished-job retention and maintenance: 12
+ * Checks of docs/protocol.md §14 against bullmq 6.7.0 on finished-job retention and maintenance: 12
  * (removeOnComplete / removeOnFail with workers of either runtime) and 14 (clean, drain, obliterate,
  * retryJobs, job.retry and remove across runtimes).
  */

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Check 5 (retry and backoff parity: attempts, delays, scores, reasons, stack traces, events) of protocol §14 against bullmq 6.7.0, with workers of both runtimes. Timing is only
+ * Check 5 (retry and backoff parity: attempts, delays, scores, reasons, stack traces, events) of docs/protocol.md §14 against bullmq 6.7.0, with workers of both runtimes. Timing is only
  * asserted with generous slack; everything else waits on conditions.
  */
 @ExtendWith(RedisExtension.class)
@@ -206,6 +206,4 @@ class BullmqRetryInteropIT {
         assertThat(java.last().keySet()).as("final job hash fields, Java vs Node")
                 .containsExactlyInAnyOrderElementsOf(node.last().keySet());
     }
-
-    // ---------------------------------------------------------------- check 6
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Protocol §14 checks 9 (flows across runtimes) and 11 (job schedulers) against bullmq 6.7.0:
+ * docs/protocol.md §14 checks 9 (flows across runtimes) and 11 (job schedulers) against bullmq 6.7.0:
  * one runtime creates, the other consumes, in both directions.
  */
 @ExtendWith(RedisExtension.class)

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Check 6 (locks and cross-runtime stall recovery, the stall limit, and long jobs that keep their lock) of protocol §14 against bullmq 6.7.0, with workers of both runtimes. Timing is only
+ * Check 6 (locks and cross-runtime stall recovery, the stall limit, and long jobs that keep their lock) of docs/protocol.md §14 against bullmq 6.7.0, with workers of both runtimes. Timing is only
  * asserted with generous slack; everything else waits on conditions.
  */
 @ExtendWith(RedisExtension.class)
@@ -257,6 +257,4 @@ class BullmqStallInteropIT {
         }
         return id;
     }
-
-    // ---------------------------------------------------------------- check 8
 }
