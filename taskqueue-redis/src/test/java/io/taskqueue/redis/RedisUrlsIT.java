@@ -1,7 +1,9 @@
 package io.taskqueue.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.taskqueue.BackendException;
 import io.taskqueue.Capability;
 import io.taskqueue.JobQueue;
 import io.taskqueue.TaskQueue;
@@ -54,5 +56,17 @@ class RedisUrlsIT {
                 redis.deleteMatching(prefix.value() + "-other:*");
             }
         }
+    }
+
+    @Test
+    void anUnreachableServerOrAHostlessUrlIsNamedInTheMessageWithoutThePassword() {
+        assertThatThrownBy(() -> TaskQueue.open("redis://:hidden-pw@127.0.0.1:1?prefix=x"))
+                .isInstanceOf(BackendException.class)
+                .hasMessageStartingWith("cannot connect to Redis at redis://:***@127.0.0.1:1")
+                .hasMessageNotContaining("hidden-pw");
+        assertThatThrownBy(() -> TaskQueue.open("redis://:hidden-pw@"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a usable Redis URL, redis://:***@")
+                .hasMessageNotContaining("hidden-pw");
     }
 }

@@ -8,6 +8,7 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.taskqueue.redis.RedisBackendOptions;
+import io.taskqueue.spi.Backends;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -68,7 +69,7 @@ public final class RedisClients {
         Objects.requireNonNull(options, "options");
         if (!options.isCluster()) {
             throw new IllegalArgumentException("a RedisClusterClient needs a redis-cluster:// URL in the options: "
-                    + io.taskqueue.spi.Backends.maskPassword(options.url()));
+                    + Backends.maskPassword(options.url()));
         }
         return connect(() -> new ClusterConnections(client, false, options.prefix()), () -> { }, options);
     }
@@ -84,6 +85,10 @@ public final class RedisClients {
             connections = connect.get();
             connections.serverVersion();
             return connections;
+        } catch (IllegalArgumentException e) {
+            releaseClient.run();
+            throw new IllegalArgumentException("not a usable Redis URL, " + Backends.maskPassword(options.url()) + ": "
+                    + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (connections != null) {
                 try {
