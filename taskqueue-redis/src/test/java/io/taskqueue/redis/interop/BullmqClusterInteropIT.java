@@ -50,7 +50,7 @@ class BullmqClusterInteropIT {
     }
 
     @Test
-    void check15_check11_nodeSchedulersJavaWorkers(RedisServer cluster, RedisTestPrefix prefix) throws Exception {
+    void check15_check11_nodeSchedulersJavaWorkers(RedisServer cluster, RedisTestPrefix prefix) {
         new BullmqSchedulerFlowInteropIT().check11_nodeSchedulersJavaWorkers(cluster, prefix);
     }
 

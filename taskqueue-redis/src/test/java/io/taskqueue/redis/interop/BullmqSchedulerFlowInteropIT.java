@@ -90,7 +90,7 @@ class BullmqSchedulerFlowInteropIT {
     }
 
     @Test
-    void check11_nodeSchedulersJavaWorkers(RedisServer server, RedisTestPrefix prefix) throws Exception {
+    void check11_nodeSchedulersJavaWorkers(RedisServer server, RedisTestPrefix prefix) {
         Map<String, Object> cfg = config(server, prefix, "sched-n");
         cfg.put("schedulers", List.of(
                 Map.of("id", "every-n", "name", "tick", "repeat", Map.of("every", 1000)),
@@ -102,7 +102,10 @@ class BullmqSchedulerFlowInteropIT {
             try (Worker worker = javaWorker(tq, "sched-n", Handlers.builder()
                     .on("tick", ctx -> ran.add(ctx.job().id())).on("even", ctx -> ran.add(ctx.job().id()))
                     .on("lim", ctx -> ran.add(ctx.job().id())).build())) {
-                Thread.sleep(WORK_MS);
+                // Run until every scheduler produced well past what assertSlots needs, as Node's workFor does in time.
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                        slots(ran, "every-n").size() >= 5 && slots(ran, "cron-n").size() >= 3
+                                && slots(ran, "limit-n").size() >= 3);
             }
             assertSlots(ran, "n");
             String ic = (String) redis.call("HGET", prefix.value() + ":sched-n:repeat:every-n", "ic");
