@@ -1,10 +1,13 @@
 package io.taskqueue.redis;
 
+import io.taskqueue.redis.internal.UrlPrefix;
+import io.taskqueue.spi.Backends;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of a {@link RedisBackend}. Immutable; build with {@link #builder()}.
+ * Settings of a {@link RedisBackend}. Immutable; build with {@link #builder()}, or read them from a
+ * URL with {@link #fromUrl(String)} (what {@code TaskQueue.open(url)} does).
  *
  * @param url the server, e.g. {@code redis://127.0.0.1:6379/0}; {@code rediss://} for TLS; a password
  *     and an ACL user go in the URL ({@code redis://user:secret@host:6379}). Sentinel:
@@ -12,7 +15,10 @@ import java.util.Objects;
  *     (Lettuce's syntax; {@code rediss-sentinel://} for TLS). Cluster:
  *     {@code redis-cluster://[[user]:password@]host:7000[,host:7001...]} ({@code rediss-cluster://}
  *     for TLS), the listed nodes being seeds; there the prefix or each queue name must carry a hash
- *     tag (see {@link RedisBackend})
+ *     tag (see {@link RedisBackend}). The URL may carry the key prefix as a query parameter,
+ *     {@code redis://host:6379?prefix=myapp}, which the builder and {@link #fromUrl} move to
+ *     {@link #prefix()}; this component never holds it. Other query parameters are Lettuce's, e.g.
+ *     {@code ?timeout=5s}
  * @param prefix the key prefix, BullMQ's {@code prefix} option; queues of one prefix share nothing
  *     with those of another
  * @param commandTimeout how long one command may take before it fails
@@ -44,6 +50,10 @@ public record RedisBackendOptions(String url, String prefix, Duration commandTim
                 && !isSentinelUrl(url) && !isClusterUrl(url)) {
             throw new IllegalArgumentException("url must start with redis://, rediss://, redis-socket://,"
                     + " redis-sentinel://, rediss-sentinel://, redis-cluster:// or rediss-cluster://: " + redact(url));
+        }
+        if (UrlPrefix.of(url).prefix() != null) {
+            throw new IllegalArgumentException("the prefix parameter of the URL is read by builder().url(url) and"
+                    + " fromUrl(url); here give the prefix as its own component: " + redact(url));
         }
         if (isSentinelUrl(url) && !url.contains("sentinelMasterId=") && !url.contains("#")) {
             throw new IllegalArgumentException("a redis-sentinel:// url must name the master, e.g."
@@ -82,7 +92,17 @@ public record RedisBackendOptions(String url, String prefix, Duration commandTim
     }
 
     private static String redact(String url) {
-        return url.replaceAll("//[^@/]*@", "//***@");
+        return Backends.maskPassword(url);
+    }
+
+    /**
+     * The options a backend URL describes: the server and, from its {@code prefix} query parameter,
+     * the key prefix ({@value #DEFAULT_PREFIX} without one); every other setting at its default.
+     *
+     * @throws IllegalArgumentException naming the problem, for a URL this backend cannot open
+     */
+    public static RedisBackendOptions fromUrl(String url) {
+        return builder().url(url).build();
     }
 
     /** Options with every default. */
@@ -112,8 +132,17 @@ public record RedisBackendOptions(String url, String prefix, Duration commandTim
         private Builder() {
         }
 
+        /**
+         * The server's URL; a {@code prefix} query parameter in it sets {@link #prefix(String)} (a later
+         * call of which wins) and is removed from the URL.
+         */
         public Builder url(String url) {
-            this.url = url;
+            Objects.requireNonNull(url, "url");
+            UrlPrefix split = UrlPrefix.of(url);
+            this.url = split.url();
+            if (split.prefix() != null) {
+                this.prefix = split.prefix();
+            }
             return this;
         }
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.taskqueue.FlowNode;
-import io.taskqueue.FlowProducer;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.servers.RedisClusterServer;
@@ -16,6 +16,7 @@ import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
 import io.taskqueue.testing.junit.RedisClusterExtension;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RedisClusterBackendIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private static RedisBackend backend(RedisServer cluster, String prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(cluster.uri().toString()).prefix(prefix).build());
+    private static TaskQueue taskQueue(RedisServer cluster, String prefix) {
+        return RedisTestBackends.taskQueue(cluster, prefix);
     }
 
     private static String unique() {
@@ -45,8 +46,8 @@ class RedisClusterBackendIT {
 
     @Test
     void aQueueWithoutAHashTagIsRefusedNamingTheFix(RedisServer cluster) {
-        try (RedisBackend backend = backend(cluster, "bull")) {
-            assertThatThrownBy(() -> backend.queue("emails")).isInstanceOf(IllegalArgumentException.class)
+        try (TaskQueue tq = taskQueue(cluster, "bull")) {
+            assertThatThrownBy(() -> tq.queue("emails")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("hash tag").hasMessageContaining("{bull}").hasMessageContaining("{emails}");
         }
     }
@@ -56,14 +57,14 @@ class RedisClusterBackendIT {
         String prefix = "tq-" + unique();
         String name = "{emails-" + unique() + "}";
         Set<String> done = ConcurrentHashMap.newKeySet();
-        try (RedisBackend backend = backend(cluster, prefix); Queue queue = Queue.open(backend, name);
-                Worker worker = Worker.builder(backend, name).handlers(Handlers.builder()
+        try (TaskQueue tq = taskQueue(cluster, prefix); JobQueue queue = tq.queue(name);
+                Worker worker = tq.worker(name).handlers(Handlers.builder()
                         .on("send", ctx -> done.add(ctx.job().id())).build())
                         .options(WorkerOptions.builder().drainDelay(Duration.ofMillis(100)).build()).build().start()) {
             String id = queue.add("send", Map.of("to", "ada"));
             await().atMost(PATIENCE).until(() -> done.contains(id));
             assertThat(queue.getState(id)).isEqualTo(JobState.COMPLETED);
-            assertThatThrownBy(() -> FlowProducer.create(backend).add(FlowNode.of(name, "parent", Map.of())
+            assertThatThrownBy(() -> tq.flows().add(FlowNode.of(name, "parent", Map.of())
                     .withChildren(FlowNode.of(name, "child", Map.of()))))
                     .hasMessageContaining("hash tag in the prefix");
         } finally {
@@ -74,18 +75,37 @@ class RedisClusterBackendIT {
     }
 
     @Test
+    void queueNamesFindsTheQueuesOnEveryMaster(RedisServer cluster, RedisClusterServer nodes) {
+        String prefix = "tq-" + unique();
+        List<String> names = List.of("{a}", "{b}", "{c}", "{d}", "{e}", "{f}", "{g}", "{h}");
+        try (TaskQueue tq = taskQueue(cluster, prefix)) {
+            Set<Integer> masters = new java.util.HashSet<>();
+            for (String name : names) {
+                tq.queue(name).add("j", Map.of());
+                masters.add(nodes.masterFor(prefix + ":" + name + ":meta").port());
+            }
+            assertThat(masters).as("the queues spread over several masters").hasSizeGreaterThan(1);
+            assertThat(tq.queueNames()).containsExactlyElementsOf(names);
+            for (String name : names) {
+                tq.queue(name).obliterate(true); // per queue: one DEL over several slots would be refused
+            }
+            assertThat(tq.queueNames()).isEmpty();
+        }
+    }
+
+    @Test
     void scriptsAreReloadedOnEveryNodeAfterAFlushAndWorkersNameTheirConnection(RedisServer cluster,
             RedisClusterServer nodes) {
         String prefix = "{tq-" + unique() + "}";
         Set<String> done = ConcurrentHashMap.newKeySet();
-        try (RedisBackend backend = backend(cluster, prefix); Queue queue = Queue.open(backend, "q")) {
+        try (TaskQueue tq = taskQueue(cluster, prefix); JobQueue queue = tq.queue("q")) {
             queue.add("j", Map.of());
             for (RedisClusterServer.Node node : nodes.nodes()) {
                 try (RespClient redis = RespClient.connect(node.host(), node.port(), null, null, 0)) {
                     redis.call("SCRIPT", "FLUSH");
                 }
             }
-            try (Worker worker = Worker.builder(backend, "q").handlers(Handlers.builder()
+            try (Worker worker = tq.worker("q").handlers(Handlers.builder()
                     .on("j", ctx -> done.add(ctx.job().id())).build())
                     .options(WorkerOptions.builder().name("cw").drainDelay(Duration.ofMillis(100)).build()).build().start()) {
                 String id = queue.add("j", Map.of());

@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,6 +79,23 @@ public final class RedisServer implements AutoCloseable {
       * against another Redis version.
       */
     public static RedisServer start(Path binary) {
+        return startPrivate(binary, null);
+    }
+
+    /**
+      * Starts a private server that requires {@code password} ({@code requirepass}), from the binary
+      * {@link #start(ServerSettings)} would run; a URL in the settings is ignored, since a test of
+      * authentication needs a server of its own. {@link #client()} authenticates with the password,
+      * and {@link #uri()} carries it ({@code redis://:<password>@127.0.0.1:<port>}).
+      */
+    public static RedisServer startWithPassword(ServerSettings settings, String password) {
+        if (password == null || password.isEmpty() || password.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("a Redis password must be non-empty and without whitespace");
+        }
+        return startPrivate(RedisBinaries.locate(settings.path(), () -> RedisBinaries.embedded("")), password);
+    }
+
+    private static RedisServer startPrivate(Path binary, String password) {
         if (!Files.isRegularFile(binary) || !Files.isExecutable(binary)) {
             throw new IllegalStateException("Redis binary " + binary + " does not exist or is not"
                     + " executable. " + RedisBinaries.HINT);
@@ -90,8 +109,10 @@ public final class RedisServer implements AutoCloseable {
         PortInUseException lastClash = null;
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             int port = LocalProcesses.freePort();
-            RedisServer server = new RedisServer(URI.create("redis://127.0.0.1:" + port), "127.0.0.1",
-                    port, null, null, 0, binary.toAbsolutePath(), dir);
+            String userInfo = password == null ? ""
+                    : ":" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@";
+            RedisServer server = new RedisServer(URI.create("redis://" + userInfo + "127.0.0.1:" + port), "127.0.0.1",
+                    port, null, password, 0, binary.toAbsolutePath(), dir);
             try {
                 server.launch();
                 return server;
@@ -318,12 +339,17 @@ public final class RedisServer implements AutoCloseable {
 
     private void launch() {
         Path log = workDir.resolve("redis.log");
-        ProcessBuilder builder = new ProcessBuilder(binary.toString(),
+        List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--port", Integer.toString(port),
                 "--bind", "127.0.0.1",
                 "--save", "",
                 "--appendonly", "no",
-                "--dir", workDir.toString())
+                "--dir", workDir.toString()));
+        if (password != null) {
+            // A private server's password is its only one: the default user's (requirepass).
+            command.addAll(List.of("--requirepass", password));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 // A file, not a pipe: nobody reads the pipe, and a full pipe would block Redis.

@@ -42,6 +42,21 @@ class RedisServerIT {
     }
 
     @Test
+    void aServerWithAPasswordRefusesClientsWithoutIt() {
+        try (RedisServer redis = RedisServer.startWithPassword(privateOnly(), "s3cret")) {
+            assertThat(redis.uri()).hasToString("redis://:s3cret@127.0.0.1:" + redis.port());
+            assertThat(redis.toString()).doesNotContain("s3cret");
+            assertThat(redis.ping()).isEqualTo("PONG");
+            try (RespClient anonymous = RespClient.connect(redis.host(), redis.port(), null, null, 0)) {
+                assertThatThrownBy(anonymous::ping).isInstanceOf(RespClient.RedisErrorException.class)
+                        .hasMessageContaining("NOAUTH");
+            }
+            redis.restart();
+            assertThat(redis.ping()).as("the password survives a restart").isEqualTo("PONG");
+        }
+    }
+
+    @Test
     void restartKeepsThePortAndLosesTheData() {
         try (RedisServer redis = RedisServer.start(privateOnly())) {
             int port = redis.port();

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A Redis Cluster through Lettuce's {@code RedisClusterClient}. Every key of a queue must sit in one
- * slot (protocol §1.1), which {@link #requireOneSlot} enforces: the scripts build keys at run time,
+ * slot (docs/protocol.md §1.1), which {@link #requireOneSlot} enforces: the scripts build keys at run time,
  * and EVALSHA runs on the master of the first key's slot. Scripts are loaded on every master; a
  * worker's {@code BZPOPMIN} and an event subscription's {@code XREAD} run on a dedicated cluster
  * connection, which Lettuce routes to the slot's master (following it after a resharding or a
@@ -147,6 +147,17 @@ public final class ClusterConnections implements RedisConnections {
     @Override
     public StatefulRedisPubSubConnection<String, String> pubSub() {
         return client.connectPubSub(StringCodec.UTF8);
+    }
+
+    @Override
+    public List<String> scan(String pattern) {
+        List<String> keys = new ArrayList<>();
+        for (RedisClusterNode node : connection.getPartitions()) {
+            if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
+                keys.addAll(ScanKeys.all(connection.getConnection(node.getNodeId()).sync(), pattern));
+            }
+        }
+        return keys;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
+import io.taskqueue.EventCursor;
 import io.taskqueue.QueueEvent;
 import io.taskqueue.Subscription;
 import java.time.Duration;
@@ -12,19 +13,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a queue's events stream with {@code XREAD BLOCK} on a connection it owns (named like
- * BullMQ's QueueEvents connection) and delivers {@link QueueEvent}s in order on a thread it owns,
- * resuming after the last delivered id across reconnects.
+ * Reads a queue's events stream (docs/protocol.md §6) with {@code XREAD BLOCK} on a connection it
+ * owns (named like BullMQ's QueueEvents connection) and delivers {@link QueueEvent}s in order on a
+ * thread it owns, resuming after the last delivered id across reconnects. A cursor is a stream id:
+ * {@link EventCursor#EARLIEST} is {@code 0}, {@link EventCursor#LATEST} the id of the newest entry
+ * when the subscription starts.
  */
 final class EventStream implements Subscription, Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final long BLOCK_MILLIS = 5000;
     private static final int BATCH = 1000;
     private static final long ERROR_PAUSE_MILLIS = 500;
+    private static final Pattern STREAM_ID = Pattern.compile("\\d+(-\\d+)?");
 
     private final RedisContext ctx;
     private final Keys keys;
@@ -34,7 +39,11 @@ final class EventStream implements Subscription, Runnable {
     private volatile boolean closed;
     private String lastId;
 
-    private EventStream(RedisContext ctx, Keys keys, String afterId, Consumer<QueueEvent> consumer) {
+    private EventStream(RedisContext ctx, Keys keys, EventCursor after, Consumer<QueueEvent> consumer) {
+        if (!after.isLatest() && !STREAM_ID.matcher(after.position()).matches()) {
+            throw new IllegalArgumentException("not an event cursor of the Redis backend (a stream id such as"
+                    + " 1700000000000-0): " + after.position());
+        }
         this.ctx = ctx;
         this.keys = keys;
         this.consumer = consumer;
@@ -43,13 +52,19 @@ final class EventStream implements Subscription, Runnable {
         } catch (RuntimeException e) {
             throw RedisContext.translate(e, "open events connection");
         }
-        this.lastId = "$".equals(afterId) ? currentLastId() : afterId;
+        try {
+            this.lastId = after.isLatest() ? currentLastId() : after.position();
+        } catch (RuntimeException e) {
+            connection.closeAsync();
+            throw e;
+        }
         this.thread = new Thread(this, "taskqueue-events-" + keys.queue());
         thread.setDaemon(true);
     }
 
-    static Subscription start(RedisContext ctx, Keys keys, String afterId, Consumer<QueueEvent> consumer) {
-        EventStream stream = new EventStream(ctx, keys, afterId, consumer);
+    /** Starts delivering the events written after {@code after}. */
+    static Subscription start(RedisContext ctx, Keys keys, EventCursor after, Consumer<QueueEvent> consumer) {
+        EventStream stream = new EventStream(ctx, keys, after, consumer);
         stream.thread.start();
         return stream;
     }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps a job hash (protocol §2.1) to a {@link Job} and lists stack traces to their stored JSON.
- * Reads tolerantly (§13): legacy {@code attemptsMade}, fractional numbers, {@code {}} for an empty
+ * Maps a job hash (docs/protocol.md §2.1) to a {@link Job} and lists stack traces to their stored JSON.
+ * Reads tolerantly (docs/protocol.md §13): legacy {@code attemptsMade}, fractional numbers, {@code {}} for an empty
  * stack trace. A hash whose {@code name}, {@code opts} or {@code data} cannot be read still gives a
  * job, whose {@link Job#deferredFailure()} says why, so that a worker fails it and goes on.
  */

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The one place where Redis key names (and the other names derived from a queue: the cancel
- * channel, the worker connection names) are built, following BullMQ's layout (protocol §1):
+ * channel, the worker connection names) are built, following BullMQ's layout (docs/protocol.md §1):
  * {@code P:Q:<suffix>} for queue keys and {@code P:Q:<id>} for a job. Scripts receive the queue
  * keys in KEYS and {@link #base()} to build job keys.
  */
@@ -131,7 +131,7 @@ public final class Keys {
         return "waiting".equals(wireState) ? waitList() : key(wireState);
     }
 
-    /** {@code de:<dedupId>}: the id of the job owning a deduplication id (protocol §5.14). */
+    /** {@code de:<dedupId>}: the id of the job owning a deduplication id (docs/protocol.md §5.14). */
     public String dedup(String dedupId) {
         return key("de:" + dedupId);
     }
@@ -141,7 +141,7 @@ public final class Keys {
         return key("dn:" + dedupId);
     }
 
-    // ---- job groups (issue 5; taskqueue extensions, built the same way by groups.lua) ----
+    // ---- job groups (taskqueue extensions, built the same way by groups.lua) ----
 
     /** {@code tq:groups}: the ring (a list) of groups with jobs parked in their own queue. */
     public String groupRing() {
@@ -173,6 +173,11 @@ public final class Keys {
         return key("tq:g:" + group + ":pend");
     }
 
+    /** {@code repeat:<schedulerId>}: a job scheduler's hash (docs/protocol.md §5.15). */
+    public String scheduler(String schedulerId) {
+        return key("repeat:" + schedulerId);
+    }
+
     /** {@code P:Q:<id>}, the job hash. */
     public String job(String jobId) {
         return base + jobId;
@@ -184,6 +189,16 @@ public final class Keys {
 
     public String logs(String jobId) {
         return job(jobId) + ":logs";
+    }
+
+    /** {@code P:Q:<id>:processed}: a flow parent's completed children, child key to result JSON. */
+    public String childrenValues(String jobId) {
+        return job(jobId) + ":processed";
+    }
+
+    /** {@code P:Q:<id>:failed}: a flow parent's children that failed under an ignoring policy. */
+    public String ignoredChildrenFailures(String jobId) {
+        return job(jobId) + ":failed";
     }
 
     /** {@code P:Q:<id>:cp}, the job's checkpoints (a taskqueue extension). */
@@ -213,5 +228,25 @@ public final class Keys {
     /** The name of an events listener's connection, like BullMQ's QueueEvents: {@code P:<base64(Q)>:qe}. */
     public String eventsConnectionName() {
         return workerConnectionName(null) + ":qe";
+    }
+
+    /**
+     * The {@code SCAN MATCH} pattern of key {@code suffix} of every queue under {@code prefix}
+     * ({@code P:*:suffix}), the prefix's glob characters escaped so that it matches literally.
+     */
+    public static String everyQueue(String prefix, String suffix) {
+        return prefix.replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + ":*:" + suffix;
+    }
+
+    /** The queue whose key {@code suffix} is {@code key} ({@code P:Q:suffix}), or {@code null} when it is no such key. */
+    public static String queueOf(String prefix, String suffix, String key) {
+        String start = prefix + ":";
+        String end = ":" + suffix;
+        if (!key.startsWith(start) || !key.endsWith(end) || key.length() <= start.length() + end.length()) {
+            return null;
+        }
+        String queue = key.substring(start.length(), key.length() - end.length());
+        // A queue name has no ':'; a longer middle is a job's key (P:Q:<id>:suffix), not a queue's.
+        return queue.contains(":") ? null : queue;
     }
 }

@@ -12,8 +12,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
- * {@link JobOptions} to and from the compact {@code opts} JSON of protocol §2.2. Writes compact
- * JSON with BullMQ's stored key names; reads tolerantly (§13): unknown keys, {@code \/} escapes,
+ * {@link JobOptions} to and from the compact {@code opts} JSON of docs/protocol.md §2.2. Writes compact
+ * JSON with BullMQ's stored key names; reads tolerantly (docs/protocol.md §13): unknown keys, {@code \/} escapes,
  * numbers in exponent form, a bare-number {@code backoff}, {@code attempts} 0 (Node's default).
  * The hard timeout, which BullMQ does not have, is stored under {@value #TIMEOUT_KEY}.
  */

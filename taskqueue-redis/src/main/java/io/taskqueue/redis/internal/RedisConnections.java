@@ -5,6 +5,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -39,6 +40,12 @@ public interface RedisConnections extends AutoCloseable {
 
     /** Opens a dedicated pub/sub connection; in a cluster, it receives every node's PUBLISH. */
     StatefulRedisPubSubConnection<String, String> pubSub();
+
+    /**
+     * Every key matching glob {@code pattern}, found with {@code SCAN} (on every master of a
+     * cluster), in no particular order and possibly with repeats.
+     */
+    List<String> scan(String pattern);
 
     /** The {@code redis_version} of the server (of one node, in a cluster). */
     String serverVersion();

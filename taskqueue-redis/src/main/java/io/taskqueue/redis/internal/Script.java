@@ -30,13 +30,13 @@ public enum Script {
     DRAIN("drain", ScriptOutputType.INTEGER),
     OBLITERATE("obliterate", ScriptOutputType.INTEGER),
     CANCEL_JOB("cancelJob", ScriptOutputType.INTEGER),
-    // ---- limits, deduplication and metrics (issue 5) ----
+    // ---- limits, deduplication and metrics () ----
     GET_RATE_LIMIT_TTL("getRateLimitTtl", ScriptOutputType.INTEGER),
     GET_METRICS("getMetrics", ScriptOutputType.MULTI),
-    // ---- job groups (issue 5) ----
+    // ---- job groups () ----
     GROUP_WAITING_COUNT("groupWaitingCount", ScriptOutputType.INTEGER),
     OBLITERATE_GROUPS("obliterateGroups", ScriptOutputType.INTEGER),
-    // ---- schedulers and flows (issue 5) ----
+    // ---- schedulers and flows () ----
     ADD_JOB_SCHEDULER("addJobScheduler", ScriptOutputType.MULTI),
     UPDATE_JOB_SCHEDULER("updateJobScheduler", ScriptOutputType.VALUE),
     REMOVE_JOB_SCHEDULER("removeJobScheduler", ScriptOutputType.INTEGER),

@@ -9,6 +9,7 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -73,6 +74,11 @@ public final class StandaloneConnections implements RedisConnections {
     @Override
     public StatefulRedisPubSubConnection<String, String> pubSub() {
         return client.connectPubSub(StringCodec.UTF8, uri(null));
+    }
+
+    @Override
+    public List<String> scan(String pattern) {
+        return ScanKeys.all(connection.sync(), pattern);
     }
 
     @Override

@@ -1,5 +1,5 @@
 --[[
-  Adds a whole flow atomically (protocol 5.1.1): nodes come parents first; a parent goes to
+  Adds a whole flow atomically (docs/protocol.md §5.1.1): nodes come parents first; a parent goes to
   waiting-children, a leaf is enqueued (or delayed) as by addJob, and every child is registered in
   its parent's ":dependencies". Parent release is deferred to the end, as in BullMQ 6.5.1+: a
   parent whose children were all already complete (existing ids) is released once, here.

@@ -1,6 +1,6 @@
 --[[
   Adds one job: standard (FIFO/LIFO), delayed, prioritized, with an automatic or custom id
-  (protocol 5.1; flows are not produced here), deduplicated when opts has "de" (5.14).
+  (docs/protocol.md §5.1; flows are not produced here), deduplicated when opts has "de" (§5.14).
 
   KEYS[1] wait         KEYS[2] meta          KEYS[3] id          KEYS[4] delayed
   KEYS[5] prioritized  KEYS[6] pc            KEYS[7] events      KEYS[8] marker

@@ -1,5 +1,5 @@
 --[[
-  Appends a log line to a job (protocol 5.13).
+  Appends a log line to a job (docs/protocol.md §5.13).
 
   KEYS[1] job hash   KEYS[2] job logs list
   ARGV[1] line   ARGV[2] lines to keep, or "" for all

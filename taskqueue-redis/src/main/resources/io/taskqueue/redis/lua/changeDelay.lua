@@ -1,5 +1,5 @@
 --[[
-  Re-schedules a delayed job "delay" ms after now (protocol 5.10).
+  Re-schedules a delayed job "delay" ms after now (docs/protocol.md §5.10).
 
   KEYS[1] delayed   KEYS[2] meta   KEYS[3] events   KEYS[4] marker
   ARGV[1] K   ARGV[2] job id   ARGV[3] delay (ms)   ARGV[4] now (ms)

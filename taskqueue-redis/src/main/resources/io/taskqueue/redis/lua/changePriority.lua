@@ -1,5 +1,5 @@
 --[[
-  Changes a job's priority, re-ordering it when it is ready to run (protocol 5.10). No event.
+  Changes a job's priority, re-ordering it when it is ready to run (docs/protocol.md §5.10). No event.
 
   KEYS[1] wait   KEYS[2] prioritized   KEYS[3] pc   KEYS[4] meta   KEYS[5] active   KEYS[6] marker
   ARGV[1] K   ARGV[2] job id   ARGV[3] priority   ARGV[4] "1" for lifo

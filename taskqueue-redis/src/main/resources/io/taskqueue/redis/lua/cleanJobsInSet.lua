@@ -1,5 +1,5 @@
 --[[
-  Removes up to "limit" jobs of one state finished or created before a cutoff (protocol 5.12).
+  Removes up to "limit" jobs of one state finished or created before a cutoff (docs/protocol.md §5.12).
   A scheduler's current job is never cleaned. Writes one "cleaned" event.
 
   KEYS[1] the state's list or sorted set   KEYS[2] events   KEYS[3] meta   KEYS[4] repeat

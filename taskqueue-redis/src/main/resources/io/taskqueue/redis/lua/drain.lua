@@ -1,5 +1,5 @@
 --[[
-  Removes every waiting and prioritized job, and delayed ones when asked (protocol 5.12).
+  Removes every waiting and prioritized job, and delayed ones when asked (docs/protocol.md §5.12).
   A scheduler's current job is kept. No events.
 
   KEYS[1] wait   KEYS[2] paused   KEYS[3] prioritized   KEYS[4] delayed   KEYS[5] pc   KEYS[6] repeat

@@ -1,5 +1,5 @@
 --[[
-  Renews the locks of several jobs (protocol 5.3) and reports cancellation requests.
+  Renews the locks of several jobs (docs/protocol.md §5.3) and reports cancellation requests.
 
   KEYS[1] stalled
   ARGV[1] K   ARGV[2] lock duration (ms)   ARGV[3..] pairs of job id, token

@@ -1,5 +1,5 @@
 --[[
-  Counts jobs in several states at once (protocol 5.13, getCounts).
+  Counts jobs in several states at once (docs/protocol.md §5.13, getCounts).
 
   KEYS[i] a state's list or sorted set
   ARGV[i] "list" or "zset" for KEYS[i]

@@ -1,5 +1,5 @@
 --[[
-  Reads a range of jobs in one state with their hashes (protocol 5.13, getJobs).
+  Reads a range of jobs in one state with their hashes (docs/protocol.md §5.13, getJobs).
 
   KEYS[1] the state's list or sorted set
   ARGV[1] K   ARGV[2] "list" or "zset"   ARGV[3] start   ARGV[4] end (inclusive, -1 = last)

@@ -1,5 +1,5 @@
 --[[
-  Reads one kind of per-minute metrics (protocol 5.17) in one consistent snapshot.
+  Reads one kind of per-minute metrics (docs/protocol.md §5.17) in one consistent snapshot.
 
   KEYS[1] metrics:<type>   KEYS[2] metrics:<type>:data
   ARGV[1] start index   ARGV[2] end index (inclusive, LRANGE semantics)

@@ -1,5 +1,5 @@
 --[[
-  How long the queue stays rate limited (protocol 5.13 getRateLimitTtl).
+  How long the queue stays rate limited (docs/protocol.md §5.13 getRateLimitTtl).
 
   KEYS[1] limiter   KEYS[2] meta
   ARGV[1] maxJobs, or "" to use the meta field "max"

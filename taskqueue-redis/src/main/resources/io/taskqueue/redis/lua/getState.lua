@@ -1,5 +1,5 @@
 --[[
-  A job's state (protocol 5.13), checked in BullMQ's order.
+  A job's state (docs/protocol.md §5.13), checked in BullMQ's order.
 
   KEYS[1] completed   KEYS[2] failed   KEYS[3] delayed   KEYS[4] prioritized   KEYS[5] active
   KEYS[6] wait        KEYS[7] paused   KEYS[8] waiting-children

@@ -1,5 +1,5 @@
 --[[
-  Hands an active job back to the front of its queue without spending an attempt (protocol 5.7);
+  Hands an active job back to the front of its queue without spending an attempt (docs/protocol.md §5.7);
   used by a closing worker. The lock is released.
 
   KEYS[1] wait   KEYS[2] active   KEYS[3] prioritized   KEYS[4] events   KEYS[5] meta

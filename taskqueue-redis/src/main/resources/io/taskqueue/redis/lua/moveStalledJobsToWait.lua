@@ -1,5 +1,5 @@
 --[[
-  The stall check (protocol 5.9), run at most once per interval across all workers: requeues
+  The stall check (docs/protocol.md §5.9), run at most once per interval across all workers: requeues
   active jobs that lost their lock since the previous check, marking those past the stall limit
   with a deferred failure ("defa"), then records the current active jobs as candidates.
 

@@ -1,5 +1,5 @@
 --[[
-  Fetches the next job (protocol 5.2): promotes due delayed jobs, honours the global rate limit
+  Fetches the next job (docs/protocol.md §5.2): promotes due delayed jobs, honours the global rate limit
   and concurrency, moves the next id to active, locks it and writes the "active" event.
 
   KEYS[1] wait     KEYS[2] active   KEYS[3] prioritized   KEYS[4] events   KEYS[5] limiter

@@ -1,5 +1,5 @@
 --[[
-  Completes or fails an active job for good (protocol 5.4): lock check, retention, parent
+  Completes or fails an active job for good (docs/protocol.md §5.4): lock check, retention, parent
   bookkeeping, events, metrics, and optionally the fetch of the next job.
 
   KEYS[1] wait     KEYS[2] active   KEYS[3] prioritized   KEYS[4] events   KEYS[5] limiter

@@ -1,5 +1,5 @@
 --[[
-  Deletes a paused queue with its jobs, up to "count" jobs per call (protocol 5.12).
+  Deletes a paused queue with its jobs, up to "count" jobs per call (docs/protocol.md §5.12).
 
   KEYS[1] meta   KEYS[2] active   KEYS[3] delayed   KEYS[4] repeat   KEYS[5] completed
   KEYS[6] wait   KEYS[7] paused   KEYS[8] prioritized   KEYS[9] failed

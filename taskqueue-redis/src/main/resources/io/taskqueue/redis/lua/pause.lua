@@ -1,5 +1,5 @@
 --[[
-  Pauses or resumes a queue (protocol 5.8). Jobs stay in wait; resume also migrates a legacy
+  Pauses or resumes a queue (docs/protocol.md §5.8). Jobs stay in wait; resume also migrates a legacy
   "paused" list.
 
   KEYS[1] meta   KEYS[2] marker   KEYS[3] events   KEYS[4] wait   KEYS[5] paused

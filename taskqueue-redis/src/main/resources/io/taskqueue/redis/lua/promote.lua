@@ -1,5 +1,5 @@
 --[[
-  Moves a delayed job to wait (or its priority class) now (protocol 5.10).
+  Moves a delayed job to wait (or its priority class) now (docs/protocol.md §5.10).
 
   KEYS[1] delayed   KEYS[2] wait   KEYS[3] prioritized   KEYS[4] pc   KEYS[5] meta
   KEYS[6] active    KEYS[7] events KEYS[8] marker

@@ -1,5 +1,5 @@
 --[[
-  Removes one job and its keys (protocol 5.11), unless it is locked. Children of a flow parent are
+  Removes one job and its keys (docs/protocol.md §5.11), unless it is locked. Children of a flow parent are
   not removed recursively (taskqueue does not create flows); the job leaves its own parent.
 
   KEYS[1] completed   KEYS[2] waiting-children   KEYS[3] delayed   KEYS[4] failed

@@ -1,5 +1,5 @@
 --[[
-  Removes a job scheduler (protocol 5.15): its delayed current job, its entry in "repeat" and its
+  Removes a job scheduler (docs/protocol.md §5.15): its delayed current job, its entry in "repeat" and its
   hash. A current job already waiting or running is left to finish.
 
   KEYS[1] repeat   KEYS[2] delayed   KEYS[3] events

@@ -1,5 +1,5 @@
 --[[
-  Moves a completed or failed job back to wait (protocol 5.12, job.retry).
+  Moves a completed or failed job back to wait (docs/protocol.md §5.12, job.retry).
 
   KEYS[1] the finished set (completed | failed)   KEYS[2] wait   KEYS[3] prioritized   KEYS[4] pc
   KEYS[5] meta   KEYS[6] events   KEYS[7] marker   KEYS[8] active

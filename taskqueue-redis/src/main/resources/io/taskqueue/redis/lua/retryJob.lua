@@ -1,5 +1,5 @@
 --[[
-  Puts an active job back for another attempt (protocol 5.5): at once (to wait, or its priority
+  Puts an active job back for another attempt (docs/protocol.md §5.5): at once (to wait, or its priority
   class) when the delay is 0, else to delayed with a backoff score.
 
   KEYS[1] wait   KEYS[2] active   KEYS[3] prioritized   KEYS[4] events   KEYS[5] delayed

@@ -1,5 +1,5 @@
 --[[
-  Stores a job's progress and writes the "progress" event (protocol 5.13).
+  Stores a job's progress and writes the "progress" event (docs/protocol.md §5.13).
 
   KEYS[1] job hash   KEYS[2] meta   KEYS[3] events
   ARGV[1] job id   ARGV[2] progress JSON

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.taskqueue.Handlers;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
-import io.taskqueue.redis.RedisBackend;
-import io.taskqueue.redis.RedisBackendOptions;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
 import io.taskqueue.testing.junit.RedisExtension;
@@ -26,13 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Acceptance 3 of issue 4: a killed worker JVM, a restarted Redis, a malformed job. */
+/** Faults the backend survives: a worker JVM killed mid-job, a restarted Redis, a malformed job hash. */
 @ExtendWith(RedisExtension.class)
 class FaultToleranceIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
+    private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
+        return RedisTestBackends.taskQueue(RedisTestBackends.options(server, prefix)
                 .commandTimeout(Duration.ofSeconds(5)).build());
     }
 
@@ -44,7 +44,7 @@ class FaultToleranceIT {
     @Test
     void jobOfAWorkerKilledWithSigkillRunsAgainAndCompletesOnce(RedisServer server, RedisTestPrefix prefix)
             throws Exception {
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "kill")) {
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("kill")) {
             String id = queue.add("slow", Map.of());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process doomed = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -65,7 +65,7 @@ class FaultToleranceIT {
             assertThat(queue.getState(id)).isEqualTo(JobState.ACTIVE);
             AtomicInteger runs = new AtomicInteger();
             Handlers handlers = Handlers.builder().on("slow", ctx -> runs.incrementAndGet()).build();
-            try (Worker rescuer = Worker.builder(backend, "kill").handlers(handlers).options(fast()).build().start()) {
+            try (Worker rescuer = tq.worker("kill").handlers(handlers).options(fast()).build().start()) {
                 await().atMost(PATIENCE).until(() -> queue.getState(id) == JobState.COMPLETED);
             }
             assertThat(runs).hasValue(1);
@@ -82,10 +82,10 @@ class FaultToleranceIT {
     @Test
     void workersReconnectAfterARedisRestart(RedisServer server, RedisTestPrefix prefix) {
         assertThat(server.isExternal()).as("this test restarts the server; unset TASKQUEUE_TEST_REDIS_URL").isFalse();
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "restart")) {
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("restart")) {
             List<String> done = new CopyOnWriteArrayList<>();
             Handlers handlers = Handlers.builder().on("j", ctx -> done.add(ctx.job().id())).build();
-            try (Worker worker = Worker.builder(backend, "restart").handlers(handlers).options(fast()).build().start()) {
+            try (Worker worker = tq.worker("restart").handlers(handlers).options(fast()).build().start()) {
                 queue.add("j", Map.of());
                 await().atMost(PATIENCE).until(() -> done.size() == 1);
                 server.restart(); // no persistence: the queue starts empty again
@@ -108,7 +108,7 @@ class FaultToleranceIT {
 
     @Test
     void malformedJobFailsWithAReasonAndTheWorkerGoesOn(RedisServer server, RedisTestPrefix prefix) {
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "bad");
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("bad");
                 RespClient redis = server.client()) {
             queue.pause();
             String broken = queue.add("j", Map.of());
@@ -118,7 +118,7 @@ class FaultToleranceIT {
             redis.call("HSET", prefix.key("bad:" + brokenData), "data", "not-json");
             List<String> ran = new CopyOnWriteArrayList<>();
             Handlers handlers = Handlers.builder().on("j", ctx -> ran.add(ctx.job().id())).build();
-            try (Worker worker = Worker.builder(backend, "bad").handlers(handlers).options(fast()).build().start()) {
+            try (Worker worker = tq.worker("bad").handlers(handlers).options(fast()).build().start()) {
                 queue.resume();
                 await().atMost(PATIENCE).until(() -> queue.getState(fine) == JobState.COMPLETED
                         && queue.getState(broken) == JobState.FAILED && queue.getState(brokenData) == JobState.FAILED);

@@ -1,7 +1,7 @@
 package io.taskqueue.redis.fault;
 
 import io.taskqueue.Handlers;
-import io.taskqueue.Worker;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
 import io.taskqueue.redis.RedisBackendOptions;
@@ -17,14 +17,15 @@ public final class FaultWorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        RedisBackend backend = RedisBackend.create(RedisBackendOptions.builder().url(args[0]).prefix(args[1]).build());
+        TaskQueue tq = TaskQueue.builder().backend(RedisBackend.factory(RedisBackendOptions.builder().url(args[0])
+                .prefix(args[1]).build())).build();
         Handlers handlers = Handlers.builder().on("slow", ctx -> {
             System.out.println("STARTED " + ctx.job().id());
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
             return null;
         }).build();
-        Worker.builder(backend, args[2]).handlers(handlers).options(WorkerOptions.builder().name("doomed")
+        tq.worker(args[2]).handlers(handlers).options(WorkerOptions.builder().name("doomed")
                 .lockDuration(Duration.ofSeconds(2)).drainDelay(Duration.ofMillis(100)).build()).build().start();
         Thread.currentThread().join();
     }

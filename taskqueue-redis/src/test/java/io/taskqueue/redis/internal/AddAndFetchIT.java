@@ -9,6 +9,7 @@ import io.taskqueue.servers.RedisServer;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.NewJob;
+import io.taskqueue.spi.PauseSupport;
 import io.taskqueue.testing.junit.RedisExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** addJob and moveToActive, checked byte for byte against protocol §1–§7. */
+/** addJob and moveToActive, checked byte for byte against docs/protocol.md §1–§7. */
 @ExtendWith(RedisExtension.class)
 class AddAndFetchIT {
     private static final long NOW = ItFixture.NOW;
@@ -89,7 +90,7 @@ class AddAndFetchIT {
         try (ItFixture f = ItFixture.open(server, prefix)) {
             JobOptions custom = JobOptions.builder().jobId("my-id").build();
             assertThat(f.add(custom)).isEqualTo("my-id");
-            assertThat(f.queue().add(new NewJob("other", "{}", custom, NOW))).isEqualTo("my-id");
+            assertThat(f.add(new NewJob("other", "{}", custom, NOW))).isEqualTo("my-id");
             assertThat(f.hash(f.keys().job("my-id"))).containsEntry("name", "job")
                     .containsEntry("opts", "{\"jobId\":\"my-id\",\"attempts\":1}");
             assertThat(f.redis().call("GET", f.keys().id())).isEqualTo("2");
@@ -98,11 +99,11 @@ class AddAndFetchIT {
     }
 
     @Test
-    void addBulkKeepsOrder(RedisServer server, RedisTestPrefix prefix) {
+    void aBatchOfAddsKeepsOrder(RedisServer server, RedisTestPrefix prefix) {
         try (ItFixture f = ItFixture.open(server, prefix)) {
             List<NewJob> jobs = java.util.stream.IntStream.range(0, 50)
                     .mapToObj(i -> new NewJob("b", "{\"i\":" + i + "}", JobOptions.defaults(), NOW)).toList();
-            List<String> ids = f.queue().addBulk(jobs);
+            List<String> ids = f.queue().add(jobs);
             assertThat(ids).hasSize(50).first().isEqualTo("1");
             assertThat(ids).last().isEqualTo("50");
         }
@@ -158,11 +159,11 @@ class AddAndFetchIT {
     @Test
     void pausedQueueFetchesNothingAndAddsWriteNoMarker(RedisServer server, RedisTestPrefix prefix) {
         try (ItFixture f = ItFixture.open(server, prefix)) {
-            f.queue().pause();
+            f.cap(PauseSupport.class).pause();
             f.add(JobOptions.defaults());
             assertThat(f.exists(f.keys().marker())).isFalse();
             assertThat(f.queue().fetch(new FetchRequest("t", 1000, null, NOW))).isEqualTo(FetchResult.EMPTY);
-            f.queue().resume();
+            f.cap(PauseSupport.class).resume();
             assertThat(f.zset(f.keys().marker())).containsExactly(entry("0", "0"));
             assertThat(f.events()).contains("paused", "resumed");
             assertThat(f.fetch("t").job().id()).isEqualTo("1");

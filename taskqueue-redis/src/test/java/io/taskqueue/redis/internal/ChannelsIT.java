@@ -3,6 +3,7 @@ package io.taskqueue.redis.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.taskqueue.EventCursor;
 import io.taskqueue.JobOptions;
 import io.taskqueue.QueueEvent;
 import io.taskqueue.Subscription;
@@ -16,18 +17,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The worker's marker channel, the events subscription and cancel notifications. */
+/** The worker's channel (marker wait and cancel notifications) and the events subscription. */
 @ExtendWith(RedisExtension.class)
 class ChannelsIT {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Consumer<String> NO_CANCELS = jobId -> { };
+
+    private static boolean blockedOnMarker(ItFixture f) {
+        return ((String) f.redis().call("CLIENT", "LIST")).contains("cmd=bzpopmin");
+    }
 
     @Test
     void workerChannelIsNamedForDashboards(RedisServer server, RedisTestPrefix prefix) {
         try (ItFixture f = ItFixture.open(server, prefix);
-                WorkerChannel channel = f.queue().openWorkerChannel("w-java")) {
+                WorkerChannel channel = f.queue().openWorkerChannel("w-java", NO_CANCELS)) {
             String clients = (String) f.redis().call("CLIENT", "LIST");
             assertThat(clients).contains("name=" + f.keys().workerConnectionName("w-java") + " ");
         }
@@ -36,7 +43,7 @@ class ChannelsIT {
     @Test
     void awaitWorkWakesUpWhenAJobIsAdded(RedisServer server, RedisTestPrefix prefix) throws Exception {
         try (ItFixture f = ItFixture.open(server, prefix);
-                WorkerChannel channel = f.queue().openWorkerChannel(null)) {
+                WorkerChannel channel = f.queue().openWorkerChannel(null, NO_CANCELS)) {
             CountDownLatch woke = new CountDownLatch(1);
             Thread waiter = new Thread(() -> {
                 try {
@@ -47,7 +54,7 @@ class ChannelsIT {
                 }
             });
             waiter.start();
-            await().atMost(PATIENCE).until(() -> ((String) f.redis().call("CLIENT", "LIST")).contains("cmd=bzpopmin"));
+            await().atMost(PATIENCE).until(() -> blockedOnMarker(f));
             f.add(JobOptions.defaults());
             assertThat(woke.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         }
@@ -57,7 +64,7 @@ class ChannelsIT {
     void awaitWorkAbortsWhenTheThreadIsInterruptedAndTheChannelStaysUsable(RedisServer server, RedisTestPrefix prefix)
             throws Exception {
         try (ItFixture f = ItFixture.open(server, prefix);
-                WorkerChannel channel = f.queue().openWorkerChannel(null)) {
+                WorkerChannel channel = f.queue().openWorkerChannel(null, NO_CANCELS)) {
             AtomicReference<Throwable> outcome = new AtomicReference<>();
             CountDownLatch done = new CountDownLatch(1);
             Thread waiter = new Thread(() -> {
@@ -69,7 +76,7 @@ class ChannelsIT {
                 done.countDown();
             });
             waiter.start();
-            await().atMost(PATIENCE).until(() -> ((String) f.redis().call("CLIENT", "LIST")).contains("cmd=bzpopmin"));
+            await().atMost(PATIENCE).until(() -> blockedOnMarker(f));
             waiter.interrupt();
             assertThat(done.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
@@ -84,15 +91,15 @@ class ChannelsIT {
             f.add(JobOptions.defaults());
             List<QueueEvent> fromStart = new CopyOnWriteArrayList<>();
             List<QueueEvent> fromNow = new CopyOnWriteArrayList<>();
-            try (Subscription a = f.queue().subscribe("0", fromStart::add);
-                    Subscription b = f.queue().subscribe("$", fromNow::add)) {
+            try (Subscription a = f.queue().subscribe(EventCursor.EARLIEST, fromStart::add);
+                    Subscription b = f.queue().subscribe(EventCursor.LATEST, fromNow::add)) {
                 f.add(JobOptions.defaults());
                 await().atMost(PATIENCE).until(() -> fromStart.size() == 4 && fromNow.size() == 2);
                 assertThat(fromStart).extracting(QueueEvent::event).containsExactly("added", "waiting", "added", "waiting");
                 assertThat(fromNow).extracting(QueueEvent::jobId).containsExactly("2", "2");
                 assertThat(fromNow.get(0).field("name")).isEqualTo("job");
                 List<QueueEvent> resumed = new CopyOnWriteArrayList<>();
-                try (Subscription c = f.queue().subscribe(fromStart.get(1).id(), resumed::add)) {
+                try (Subscription c = f.queue().subscribe(fromStart.get(1).cursor(), resumed::add)) {
                     await().atMost(PATIENCE).until(() -> resumed.size() == 2);
                     assertThat(resumed.get(0).id()).isEqualTo(fromStart.get(2).id());
                 }
@@ -101,15 +108,59 @@ class ChannelsIT {
     }
 
     @Test
-    void cancelRequestsReachListeners(RedisServer server, RedisTestPrefix prefix) {
+    void aCursorThatIsNoStreamIdIsRefused(RedisServer server, RedisTestPrefix prefix) {
+        try (ItFixture f = ItFixture.open(server, prefix)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.queue().subscribe(EventCursor.of("yesterday"),
+                    e -> { })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stream id");
+        }
+    }
+
+    @Test
+    void cancelRequestsReachTheWorkerChannel(RedisServer server, RedisTestPrefix prefix) {
         try (ItFixture f = ItFixture.open(server, prefix)) {
             f.add(JobOptions.defaults());
             f.fetch("t");
             List<String> cancelled = new CopyOnWriteArrayList<>();
-            try (Subscription s = f.queue().onCancelRequested(cancelled::add)) {
+            try (WorkerChannel channel = f.queue().openWorkerChannel("w", cancelled::add)) {
                 f.queue().cancel("1", "stop", ItFixture.NOW);
                 await().atMost(PATIENCE).until(() -> cancelled.contains("1"));
             }
+        }
+    }
+
+    @Test
+    void closingTheChannelEndsABlockedWaitPromptlyAndStopsTheCancelListener(RedisServer server,
+            RedisTestPrefix prefix) throws Exception {
+        try (ItFixture f = ItFixture.open(server, prefix)) {
+            List<String> cancelled = new CopyOnWriteArrayList<>();
+            WorkerChannel channel = f.queue().openWorkerChannel("w-closing", cancelled::add);
+            CountDownLatch returned = new CountDownLatch(1);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread waiter = new Thread(() -> {
+                try {
+                    channel.awaitWork(Duration.ofSeconds(10));
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+                returned.countDown();
+            });
+            waiter.start();
+            await().atMost(PATIENCE).until(() -> blockedOnMarker(f));
+            long start = System.nanoTime();
+            channel.close();
+            assertThat(returned.await(2, TimeUnit.SECONDS)).as("the wait ends within 2 s of close").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(failure.get()).as("a wait ended by close returns").isNull();
+            await().atMost(PATIENCE).until(() -> !blockedOnMarker(f)
+                    && !((String) f.redis().call("CLIENT", "LIST")).contains("name=" + f.keys().workerConnectionName(
+                            "w-closing") + " "));
+            await().atMost(PATIENCE).until(() -> ((List<?>) f.redis().call("PUBSUB", "CHANNELS",
+                    f.keys().cancelChannel())).isEmpty());
+            f.add(JobOptions.defaults());
+            f.fetch("t");
+            f.queue().cancel("1", "stop", ItFixture.NOW);
+            assertThat(cancelled).as("no cancel delivered after close").isEmpty();
+            channel.awaitWork(Duration.ofSeconds(5)); // a closed channel returns at once
         }
     }
 }

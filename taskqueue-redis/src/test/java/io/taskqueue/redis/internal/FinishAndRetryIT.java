@@ -13,7 +13,8 @@ import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.FinishRequest;
 import io.taskqueue.spi.LockStatus;
-import io.taskqueue.spi.RetryRequest;
+import io.taskqueue.spi.CheckpointSupport;
+import io.taskqueue.spi.ReleaseRequest;
 import io.taskqueue.testing.junit.RedisExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** moveToFinished, retryJob, extendLocks and the stall check against protocol §5.3–§5.9. */
+/** moveToFinished, the three kinds of release, extendLocks and the stall check against docs/protocol.md §5.3–§5.9. */
 @ExtendWith(RedisExtension.class)
 class FinishAndRetryIT {
     private static final long NOW = ItFixture.NOW;
@@ -94,7 +95,7 @@ class FinishAndRetryIT {
             for (int i = 1; i <= 4; i++) {
                 f.add(JobOptions.defaults());
                 f.fetch("t");
-                f.queue().saveCheckpoint(Integer.toString(i), "k", "1");
+                f.cap(CheckpointSupport.class).saveCheckpoint(Integer.toString(i), "k", "1");
                 f.queue().finish(complete(Integer.toString(i), "t", KeepJobs.count(2), NOW + i));
             }
             assertThat(f.zset(f.keys().completed()).keySet()).containsExactly("3", "4");
@@ -143,7 +144,7 @@ class FinishAndRetryIT {
         try (ItFixture f = ItFixture.open(server, prefix)) {
             f.add(JobOptions.builder().attempts(3).build());
             f.fetch("t");
-            f.queue().retry(new RetryRequest("1", "t", NOW + 100, 200, true, "nope", List.of("Error: nope")));
+            f.queue().release(ReleaseRequest.retry("1", "t", NOW + 100, 200, "nope", List.of("Error: nope")));
             long due = NOW + 300;
             assertThat(f.zset(f.keys().delayed())).containsExactly(entry("1", Long.toString(due * 4096)));
             assertThat(f.hash(f.keys().job("1"))).containsEntry("atm", "1").containsEntry("delay", "200")
@@ -159,11 +160,11 @@ class FinishAndRetryIT {
         try (ItFixture f = ItFixture.open(server, prefix)) {
             f.add(JobOptions.builder().attempts(3).build());
             f.fetch("t");
-            f.queue().retry(new RetryRequest("1", "t", NOW, 0, true, "x", null));
+            f.queue().release(ReleaseRequest.retry("1", "t", NOW, 0, "x", null));
             assertThat(f.list(f.keys().waitList())).containsExactly("1");
             assertThat(f.events()).last().isEqualTo("waiting jobId=1 prev=active");
             f.fetch("t2");
-            f.queue().retry(new RetryRequest("1", "t2", NOW, 50, false, null, null));
+            f.queue().release(ReleaseRequest.postpone("1", "t2", NOW, 50));
             assertThat(f.hash(f.keys().job("1"))).containsEntry("atm", "1").containsEntry("ats", "2");
         }
     }
@@ -174,7 +175,7 @@ class FinishAndRetryIT {
             f.add(JobOptions.defaults());
             f.add(JobOptions.defaults());
             f.fetch("t");
-            f.queue().handBack("1", "t", NOW);
+            f.queue().release(ReleaseRequest.handBack("1", "t", NOW));
             assertThat(f.list(f.keys().waitList())).containsExactly("2", "1");
             assertThat(f.hash(f.keys().job("1"))).doesNotContainKey("atm");
             assertThat(f.exists(f.keys().lock("1"))).isFalse();

@@ -3,6 +3,8 @@ package io.taskqueue.redis.internal;
 import io.taskqueue.JobOptions;
 import io.taskqueue.redis.RedisBackend;
 import io.taskqueue.redis.RedisBackendOptions;
+import io.taskqueue.spi.Backend;
+import io.taskqueue.spi.BackendContext;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
 import io.taskqueue.spi.FetchRequest;
@@ -10,6 +12,7 @@ import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.NewJob;
 import io.taskqueue.spi.QueueBackend;
 import io.taskqueue.testing.junit.RedisTestPrefix;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +20,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What the script ITs share: a backend on the test server under the test's prefix, one queue, a raw
- * RESP client to read Redis byte for byte, and helpers. Close it after the test.
+ * What the script ITs share: a raw backend on the test server under the test's prefix (the SPI is
+ * what they test), one queue, a raw RESP client to read Redis byte for byte, and helpers. Close it
+ * after the test.
  */
-record ItFixture(RedisBackend backend, QueueBackend queue, Keys keys, RespClient redis) implements AutoCloseable {
+record ItFixture(Backend backend, QueueBackend queue, Keys keys, RespClient redis) implements AutoCloseable {
     static final long NOW = 1_795_408_158_504L;
 
     static ItFixture open(RedisServer server, RedisTestPrefix prefix) {
@@ -29,12 +33,22 @@ record ItFixture(RedisBackend backend, QueueBackend queue, Keys keys, RespClient
 
     static ItFixture open(RedisServer server, RedisTestPrefix prefix, RedisBackendOptions.Builder options) {
         String queue = "q" + UUID.randomUUID().toString().substring(0, 6);
-        RedisBackend backend = RedisBackend.create(options.url(server.uri().toString()).prefix(prefix.value()).build());
+        Backend backend = RedisBackend.factory(options.url(server.uri().toString()).prefix(prefix.value()).build())
+                .open(new BackendContext(Clock.systemUTC()));
         return new ItFixture(backend, backend.queue(queue), new Keys(prefix.value(), queue), server.client());
     }
 
     String add(String name, JobOptions options) {
-        return queue.add(new NewJob(name, "{\"n\":1}", options, NOW));
+        return add(new NewJob(name, "{\"n\":1}", options, NOW));
+    }
+
+    String add(NewJob job) {
+        return queue.add(List.of(job)).get(0);
+    }
+
+    /** The queue's implementation of capability interface {@code type}. */
+    <C> C cap(Class<C> type) {
+        return queue.capability(type).orElseThrow(() -> new AssertionError("no " + type.getSimpleName()));
     }
 
     String add(JobOptions options) {

@@ -11,7 +11,11 @@ import io.taskqueue.JobState;
 import io.taskqueue.KeepJobs;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.spi.CancelResult;
+import io.taskqueue.spi.CheckpointSupport;
 import io.taskqueue.spi.FinishRequest;
+import io.taskqueue.spi.JobControlSupport;
+import io.taskqueue.spi.MaintenanceSupport;
+import io.taskqueue.spi.PauseSupport;
 import io.taskqueue.spi.RemoveResult;
 import io.taskqueue.testing.junit.RedisExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
@@ -21,7 +25,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Reads and management scripts against protocol §5.10–§5.13, plus cancellation and checkpoints. */
+/** Reads and management scripts against docs/protocol.md §5.10–§5.13, plus cancellation and checkpoints. */
 @ExtendWith(RedisExtension.class)
 class ManagementIT {
     private static final long NOW = ItFixture.NOW;
@@ -63,8 +67,8 @@ class ManagementIT {
             assertThat(f.queue().addLog("1", "b", 2)).isEqualTo(2);
             assertThat(f.queue().addLog("1", "c", 2)).isEqualTo(2);
             assertThat(f.queue().getLogs("1", 0, -1)).containsExactly("b", "c");
-            f.queue().saveCheckpoint("1", "page", "{\"n\":3}");
-            assertThat(f.queue().checkpoints("1")).containsExactly(entry("page", "{\"n\":3}"));
+            f.cap(CheckpointSupport.class).saveCheckpoint("1", "page", "{\"n\":3}");
+            assertThat(f.cap(CheckpointSupport.class).checkpoints("1")).containsExactly(entry("page", "{\"n\":3}"));
         }
     }
 
@@ -76,7 +80,7 @@ class ManagementIT {
             f.fetch("t");
             assertThat(f.queue().remove("1")).isEqualTo(RemoveResult.LOCKED);
             f.queue().addLog("2", "x", null);
-            f.queue().saveCheckpoint("2", "k", "1");
+            f.cap(CheckpointSupport.class).saveCheckpoint("2", "k", "1");
             assertThat(f.queue().remove("2")).isEqualTo(RemoveResult.REMOVED);
             assertThat(f.queue().remove("2")).isEqualTo(RemoveResult.NOT_FOUND);
             assertThat(f.exists(f.keys().logs("2"))).isFalse();
@@ -91,8 +95,8 @@ class ManagementIT {
             f.add(JobOptions.defaults());
             f.fetch("t");
             f.queue().finish(new FinishRequest("1", "t", NOW, false, "e", null, KeepJobs.all(), null));
-            assertThat(f.queue().retryJob("1", JobState.COMPLETED, NOW)).isFalse();
-            assertThat(f.queue().retryJob("1", JobState.FAILED, NOW)).isTrue();
+            assertThat(f.cap(JobControlSupport.class).retryJob("1", JobState.COMPLETED, NOW)).isFalse();
+            assertThat(f.cap(JobControlSupport.class).retryJob("1", JobState.FAILED, NOW)).isTrue();
             assertThat(f.hash(f.keys().job("1"))).doesNotContainKeys("finishedOn", "processedOn", "failedReason");
             assertThat(f.list(f.keys().waitList())).containsExactly("1");
             assertThat(f.events()).last().isEqualTo("waiting jobId=1 prev=failed");
@@ -104,19 +108,19 @@ class ManagementIT {
         try (ItFixture f = ItFixture.open(server, prefix)) {
             f.add(JobOptions.builder().delay(Duration.ofSeconds(10)).build());
             f.add(JobOptions.builder().delay(Duration.ofSeconds(10)).priority(4).build());
-            assertThat(f.queue().changeDelay("1", 2000, NOW + 5)).isTrue();
+            assertThat(f.cap(JobControlSupport.class).changeDelay("1", 2000, NOW + 5)).isTrue();
             assertThat(f.zset(f.keys().delayed())).containsEntry("1", Long.toString((NOW + 2005) * 4096));
             assertThat(f.events()).last().isEqualTo("delayed jobId=1 delay=" + (NOW + 2005));
-            assertThat(f.queue().promote("1", NOW)).isTrue();
-            assertThat(f.queue().promote("1", NOW)).isFalse();
+            assertThat(f.cap(JobControlSupport.class).promote("1", NOW)).isTrue();
+            assertThat(f.cap(JobControlSupport.class).promote("1", NOW)).isFalse();
             assertThat(f.list(f.keys().waitList())).containsExactly("1");
-            assertThat(f.queue().promote("2", NOW)).isTrue();
+            assertThat(f.cap(JobControlSupport.class).promote("2", NOW)).isTrue();
             assertThat(f.zset(f.keys().prioritized())).containsKey("2");
-            assertThat(f.queue().changePriority("1", 1, true)).isTrue();
+            assertThat(f.cap(JobControlSupport.class).changePriority("1", 1, true)).isTrue();
             assertThat(f.zset(f.keys().prioritized())).containsEntry("1", Long.toString(0x100000000L));
-            assertThat(f.queue().changePriority("2", 0, false)).isTrue();
+            assertThat(f.cap(JobControlSupport.class).changePriority("2", 0, false)).isTrue();
             assertThat(f.list(f.keys().waitList())).containsExactly("2");
-            assertThat(f.queue().changePriority("nope", 1, false)).isFalse();
+            assertThat(f.cap(JobControlSupport.class).changePriority("nope", 1, false)).isFalse();
         }
     }
 
@@ -143,11 +147,11 @@ class ManagementIT {
             for (int i = 0; i < 3; i++) {
                 f.add(JobOptions.defaults());
             }
-            List<String> removed = f.queue().clean(0, 2, JobState.WAITING, NOW);
+            List<String> removed = f.cap(MaintenanceSupport.class).clean(0, 2, JobState.WAITING, NOW);
             assertThat(removed).hasSize(2);
             assertThat(f.list(f.keys().waitList())).hasSize(1);
             assertThat(f.events()).last().isEqualTo("cleaned count=2");
-            assertThat(f.queue().clean(1000, 0, JobState.WAITING, NOW)).isEmpty();
+            assertThat(f.cap(MaintenanceSupport.class).clean(1000, 0, JobState.WAITING, NOW)).isEmpty();
         }
     }
 
@@ -157,11 +161,11 @@ class ManagementIT {
             f.add(JobOptions.defaults());
             f.add(JobOptions.builder().priority(1).build());
             f.add(JobOptions.builder().delay(Duration.ofSeconds(5)).build());
-            f.queue().drain(false);
+            f.cap(MaintenanceSupport.class).drain(false);
             assertThat(f.exists(f.keys().job("1"))).isFalse();
             assertThat(f.exists(f.keys().job("2"))).isFalse();
             assertThat(f.exists(f.keys().job("3"))).isTrue();
-            f.queue().drain(true);
+            f.cap(MaintenanceSupport.class).drain(true);
             assertThat(f.exists(f.keys().job("3"))).isFalse();
         }
     }
@@ -172,11 +176,11 @@ class ManagementIT {
             f.add(JobOptions.defaults());
             f.add(JobOptions.defaults());
             f.fetch("t");
-            assertThatThrownBy(() -> f.queue().obliterate(false)).isInstanceOf(InvalidJobStateException.class)
+            assertThatThrownBy(() -> f.cap(MaintenanceSupport.class).obliterate(false)).isInstanceOf(InvalidJobStateException.class)
                     .hasMessageContaining("paused");
-            f.queue().pause();
-            assertThatThrownBy(() -> f.queue().obliterate(false)).hasMessageContaining("active");
-            f.queue().obliterate(true);
+            f.cap(PauseSupport.class).pause();
+            assertThatThrownBy(() -> f.cap(MaintenanceSupport.class).obliterate(false)).hasMessageContaining("active");
+            f.cap(MaintenanceSupport.class).obliterate(true);
             List<?> left = (List<?>) ((List<?>) f.redis().call("SCAN", "0", "MATCH", f.keys().base() + "*",
                     "COUNT", "1000")).get(1);
             assertThat(left).isEmpty();

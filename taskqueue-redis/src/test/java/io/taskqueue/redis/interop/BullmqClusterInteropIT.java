@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Protocol §14 check 15: checks 2, 9 and 11 on the test kit's local 3-master Redis Cluster, with
+ * docs/protocol.md §14 check 15: checks 2, 9 and 11 on the test kit's local 3-master Redis Cluster, with
  * bullmq 6.7.0 on an ioredis {@code Cluster} and taskqueue on a {@code redis-cluster://} URL. The
  * prefix is a hash tag per test ({@code {tq-test-1f2e3d4c}}, like the protocol's {@code {t}}), so
  * the flows of check 9 span two queues under one tag. The checks are the single-server ones, run
@@ -50,7 +50,7 @@ class BullmqClusterInteropIT {
     }
 
     @Test
-    void check15_check11_nodeSchedulersJavaWorkers(RedisServer cluster, RedisTestPrefix prefix) throws Exception {
+    void check15_check11_nodeSchedulersJavaWorkers(RedisServer cluster, RedisTestPrefix prefix) {
         new BullmqSchedulerFlowInteropIT().check11_nodeSchedulersJavaWorkers(cluster, prefix);
     }
 

@@ -9,10 +9,12 @@ import io.taskqueue.Deduplication;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Protocol §14 check 10 against bullmq 6.7.0: the same deduplicated adds made by Node and by Java
+ * docs/protocol.md §14 check 10 against bullmq 6.7.0: the same deduplicated adds made by Node and by Java
  * return the same ids, leave the same {@code de:}/{@code dn:} keys and TTLs and the same
  * {@code deduplicated}/{@code removed} events, and the other runtime's worker runs exactly the
  * expected jobs.
@@ -47,9 +49,8 @@ class BullmqDedupInteropIT {
     private record Outcome(List<String> ids, String owner, long pttl, List<String> events) {
     }
 
-    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
-                .build());
+    private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
+        return RedisTestBackends.taskQueue(server, prefix);
     }
 
     private static Map<String, Object> nodeOpts(Add add) {
@@ -85,7 +86,7 @@ class BullmqDedupInteropIT {
         return InteropSupport.texts(NodeRunner.run("add", cfg).get("ids"));
     }
 
-    private static List<String> javaAdd(Queue queue, List<Add> adds) {
+    private static List<String> javaAdd(JobQueue queue, List<Add> adds) {
         List<String> ids = new ArrayList<>();
         for (Add add : adds) {
             ids.add(queue.add("job", Map.of("v", add.v), JobOptions.builder().deduplication(add.de)
@@ -110,9 +111,9 @@ class BullmqDedupInteropIT {
     }
 
     /** Runs jobs of {@code queue} on a Java worker until {@code expected} completed; returns their v. */
-    private static List<Integer> runOnJava(RedisBackend backend, Queue queue, int expected) {
+    private static List<Integer> runOnJava(TaskQueue tq, JobQueue queue, int expected) {
         List<Integer> ran = new CopyOnWriteArrayList<>();
-        try (Worker worker = Worker.builder(backend, queue.name()).handlers(Handlers.builder().on("job", ctx -> {
+        try (Worker worker = tq.worker(queue.name()).handlers(Handlers.builder().on("job", ctx -> {
             ran.add(((Number) ((Map<?, ?>) queue.decode(ctx.job().dataJson(), Map.class)).get("v")).intValue());
             return null;
         }).build()).options(WorkerOptions.builder().drainDelay(Duration.ofMillis(100)).build()).build().start()) {
@@ -134,8 +135,8 @@ class BullmqDedupInteropIT {
 
     private void compareModes(RedisServer server, RedisTestPrefix prefix, String name, List<Add> adds,
             int expectedRuns, List<Integer> expectedValues, long lingerMs) {
-        try (RedisBackend backend = backend(server, prefix); RespClient redis = server.client();
-                Queue javaQueue = Queue.open(backend, name + "-java"); Queue nodeQueue = Queue.open(backend, name + "-node")) {
+        try (TaskQueue tq = taskQueue(server, prefix); RespClient redis = server.client();
+                JobQueue javaQueue = tq.queue(name + "-java"); JobQueue nodeQueue = tq.queue(name + "-node")) {
             String dedupId = adds.get(0).de.id();
             Outcome fromNode = outcome(redis, prefix, name + "-node", dedupId, nodeAdd(server, prefix, name + "-node", adds));
             Outcome fromJava = outcome(redis, prefix, name + "-java", dedupId, javaAdd(javaQueue, adds));
@@ -150,7 +151,7 @@ class BullmqDedupInteropIT {
             // Each runtime's jobs run on the other runtime's worker.
             assertThat(runOnNode(server, prefix, name + "-java", expectedRuns, lingerMs))
                     .containsExactlyElementsOf(expectedValues);
-            assertThat(runOnJava(backend, nodeQueue, expectedRuns)).containsExactlyElementsOf(expectedValues);
+            assertThat(runOnJava(tq, nodeQueue, expectedRuns)).containsExactlyElementsOf(expectedValues);
             assertThat(nodeQueue.counts(JobState.COMPLETED).get(JobState.COMPLETED)).isEqualTo(expectedRuns);
         }
     }
@@ -186,12 +187,12 @@ class BullmqDedupInteropIT {
     @Test
     void check10_keepLastIfActiveFromNodeOnJavaWorker(RedisServer server, RedisTestPrefix prefix) throws Exception {
         Deduplication last = Deduplication.simple("k").withKeepLastIfActive();
-        try (RedisBackend backend = backend(server, prefix); RespClient redis = server.client();
-                Queue queue = Queue.open(backend, "kl-node")) {
+        try (TaskQueue tq = taskQueue(server, prefix); RespClient redis = server.client();
+                JobQueue queue = tq.queue("kl-node")) {
             assertThat(nodeAdd(server, prefix, "kl-node", List.of(new Add(0, last, 0)))).containsExactly("1");
             CountDownLatch release = new CountDownLatch(1);
             List<Integer> ran = new CopyOnWriteArrayList<>();
-            try (Worker worker = Worker.builder(backend, "kl-node").handlers(Handlers.builder().on("job", ctx -> {
+            try (Worker worker = tq.worker("kl-node").handlers(Handlers.builder().on("job", ctx -> {
                 int v = ((Number) ((Map<?, ?>) queue.decode(ctx.job().dataJson(), Map.class)).get("v")).intValue();
                 ran.add(v);
                 if (v == 0) {
@@ -214,8 +215,8 @@ class BullmqDedupInteropIT {
     @Test
     void check10_keepLastIfActiveFromJavaOnNodeWorker(RedisServer server, RedisTestPrefix prefix) {
         Deduplication last = Deduplication.simple("k").withKeepLastIfActive();
-        try (RedisBackend backend = backend(server, prefix); RespClient redis = server.client();
-                Queue queue = Queue.open(backend, "kl-java")) {
+        try (TaskQueue tq = taskQueue(server, prefix); RespClient redis = server.client();
+                JobQueue queue = tq.queue("kl-java")) {
             assertThat(javaAdd(queue, List.of(new Add(0, last, 0)))).containsExactly("1");
             Map<String, Object> cfg = config(server, prefix, "kl-java");
             cfg.put("count", 2);

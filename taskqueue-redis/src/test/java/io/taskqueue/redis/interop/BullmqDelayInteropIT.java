@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.redis.interop.CheckSupport.Entry;
 import io.taskqueue.servers.RedisServer;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Check 8 (delayed promotion and markers wake idle workers of the other runtime; promote and changeDelay) of protocol §14 against bullmq 6.7.0, with workers of both runtimes. Timing is only
+ * Check 8 (delayed promotion and markers wake idle workers of the other runtime; promote and changeDelay) of docs/protocol.md §14 against bullmq 6.7.0, with workers of both runtimes. Timing is only
  * asserted with generous slack; everything else waits on conditions.
  */
 @ExtendWith(RedisExtension.class)
@@ -36,15 +38,14 @@ class BullmqDelayInteropIT {
     /** Slack on "starts within about N s" assertions: generous, for a noisy 2-core machine. */
     private static final long SLACK_MS = 1500;
 
-    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
-                .build());
+    private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
+        return RedisTestBackends.taskQueue(server, prefix);
     }
 
     @Test
     void check08_javaDelayedJobWakesAnIdleNodeWorker(RedisServer server, RedisTestPrefix prefix) throws Exception {
         NodeRunner.ensureInstalled();
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q8a");
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q8a");
                 RespClient redis = server.client()) {
             Map<String, Object> cfg = config(server, prefix, "q8a");
             cfg.put("count", 3);
@@ -88,7 +89,7 @@ class BullmqDelayInteropIT {
     @Test
     void check08_nodeDelayedJobWakesAnIdleJavaWorker(RedisServer server, RedisTestPrefix prefix) throws Exception {
         NodeRunner.ensureInstalled();
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q8b");
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q8b");
                 RespClient redis = server.client()) {
             Map<String, Long> started = new ConcurrentHashMap<>();
             Handlers.Builder builder = Handlers.builder();
@@ -100,7 +101,7 @@ class BullmqDelayInteropIT {
             }
             Handlers handlers = builder.build();
             Map<String, Object> cfg = config(server, prefix, "q8b");
-            try (Worker worker = Worker.builder(backend, "q8b").handlers(handlers).options(WorkerOptions.builder()
+            try (Worker worker = tq.worker("q8b").handlers(handlers).options(WorkerOptions.builder()
                     .name("w8-java").drainDelay(Duration.ofSeconds(10)).build()).build().start()) {
                 awaitBlocked(redis, ":w:w8-java");
                 JsonNode add = NodeChecks.ops(cfg, List.of(Map.of("op", "add", "name", "d", "opts",

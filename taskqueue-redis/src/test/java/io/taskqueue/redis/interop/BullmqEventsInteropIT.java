@@ -9,13 +9,16 @@ import io.taskqueue.Backoff;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
+import io.taskqueue.spi.Backend;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.testing.junit.RedisExtension;
@@ -28,16 +31,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Checks of protocol §14 against bullmq 6.7.0: 4 (Node QueueEvents reading Java-made events), the
+ * Checks of docs/protocol.md §14 against bullmq 6.7.0: 4 (Node QueueEvents reading Java-made events), the
  * pause/resume part of 7, and 13 (Node's dashboard reads on a Java-driven queue).
  */
 @ExtendWith(RedisExtension.class)
 class BullmqEventsInteropIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
-                .metricsMaxDataPoints(60).build());
+    private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
+        return RedisTestBackends.taskQueue(RedisTestBackends.options(server, prefix).metricsMaxDataPoints(60).build());
     }
 
     private static WorkerOptions fast(String name) {
@@ -50,7 +52,7 @@ class BullmqEventsInteropIT {
         cfg.put("count", 16);
         cfg.put("waitFor", "1");
         NodeRunner.Background events = NodeRunner.start("events", cfg);
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q4")) {
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q4")) {
             Handlers handlers = Handlers.builder()
                     .on("ok", ctx -> {
                         ctx.updateProgress(Map.of("pct", 50));
@@ -62,7 +64,7 @@ class BullmqEventsInteropIT {
             String ok = queue.add("ok", Map.of("a", 1));
             String bad = queue.add("bad", Map.of(), JobOptions.builder().attempts(2)
                     .backoff(Backoff.exponential(Duration.ofMillis(100))).build());
-            try (Worker worker = Worker.builder(backend, "q4").handlers(handlers).options(fast("w4")).build().start()) {
+            try (Worker worker = tq.worker("q4").handlers(handlers).options(fast("w4")).build().start()) {
                 await().atMost(PATIENCE).until(() -> queue.getState(ok) == JobState.COMPLETED
                         && queue.getState(bad) == JobState.FAILED);
             }
@@ -90,8 +92,8 @@ class BullmqEventsInteropIT {
         Map<String, Object> cfg = config(server, prefix, "q7");
         cfg.put("op", "pause");
         NodeRunner.run("control", cfg);
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q7");
-                RespClient redis = server.client()) {
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q7");
+                Backend backend = RedisTestBackends.backend(server, prefix); RespClient redis = server.client()) {
             assertThat(queue.isPaused()).isTrue();
             for (int i = 0; i < 3; i++) {
                 queue.add("p", Map.of("i", i));
@@ -119,7 +121,7 @@ class BullmqEventsInteropIT {
 
     @Test
     void check13_nodeDashboardReadsAJavaDrivenQueue(RedisServer server, RedisTestPrefix prefix) {
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q13")) {
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q13")) {
             Handlers handlers = Handlers.builder()
                     .on("ok", ctx -> {
                         ctx.log("line one");
@@ -132,7 +134,7 @@ class BullmqEventsInteropIT {
             String ok = queue.add("ok", Map.of("a", "b/c"));
             String bad = queue.add("bad", Map.of());
             queue.add("later", Map.of(), JobOptions.builder().delay(Duration.ofHours(1)).build());
-            try (Worker worker = Worker.builder(backend, "q13").handlers(handlers).options(fast("w-dash"))
+            try (Worker worker = tq.worker("q13").handlers(handlers).options(fast("w-dash"))
                     .build().start()) {
                 await().atMost(PATIENCE).until(() -> queue.getState(ok) == JobState.COMPLETED
                         && queue.getState(bad) == JobState.FAILED);

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.RateLimit;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
@@ -33,15 +35,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BullmqGroupsInteropIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
-                .build());
+    private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
+        return RedisTestBackends.taskQueue(server, prefix);
     }
 
     @Test
     void nodeReadersSeeParkedGroupJobsAsDelayedAndNodeWorkersLeaveThemAlone(RedisServer server,
             RedisTestPrefix prefix) {
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "grp");
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("grp");
                 RespClient redis = server.client()) {
             queue.limits().setGroupRateLimit("A", RateLimit.of(1, Duration.ofMinutes(5)));
             JobOptions inA = JobOptions.builder().group("A").build();
@@ -49,7 +50,7 @@ class BullmqGroupsInteropIT {
             String a2 = queue.add("job", Map.of("n", 2), inA);
             String a3 = queue.add("job", Map.of("n", 3), JobOptions.builder().group("A").priority(3).build());
             String plain = queue.add("job", Map.of("n", 4));
-            try (Worker worker = Worker.builder(backend, "grp")
+            try (Worker worker = tq.worker("grp")
                     .handlers(Handlers.builder().on("job", ctx -> "java").build())
                     .options(WorkerOptions.builder().drainDelay(Duration.ofMillis(100)).build()).build().start()) {
                 await().atMost(PATIENCE).until(() -> queue.getState(a1) == JobState.COMPLETED

@@ -9,13 +9,16 @@ import io.taskqueue.Backoff;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
 import io.taskqueue.KeepJobs;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
+import io.taskqueue.spi.Backend;
 import io.taskqueue.spi.NewJob;
 import io.taskqueue.spi.QueueBackend;
 import io.taskqueue.testing.junit.RedisExtension;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Checks of protocol §14 against the real bullmq 6.7.0 from npm, on one Redis: 1 (identical add
+ * Checks of docs/protocol.md §14 against the real bullmq 6.7.0 from npm, on one Redis: 1 (identical add
  * state), 2 (Node producer → Java worker) and 3 (Java producer → Node worker).
  */
 @ExtendWith(RedisExtension.class)
@@ -38,9 +41,8 @@ class BullmqInteropIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final long T = 1_795_408_158_504L;
 
-    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
-                .metricsMaxDataPoints(60).build());
+    private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
+        return RedisTestBackends.taskQueue(RedisTestBackends.options(server, prefix).metricsMaxDataPoints(60).build());
     }
 
     @Test
@@ -68,10 +70,10 @@ class BullmqInteropIT {
         Map<String, Object> cfg = config(server, prefix, "node");
         cfg.put("jobs", nodeJobs);
         NodeRunner.run("add", cfg);
-        try (RedisBackend backend = backend(server, prefix); RespClient redis = server.client()) {
+        try (Backend backend = RedisTestBackends.backend(server, prefix); RespClient redis = server.client()) {
             QueueBackend java = backend.queue("java");
             for (Object[] c : cases) {
-                java.add(new NewJob((String) c[0], "{\"k\":\"" + c[0] + "\"}", (JobOptions) c[2], T));
+                java.add(List.of(new NewJob((String) c[0], "{\"k\":\"" + c[0] + "\"}", (JobOptions) c[2], T)));
             }
             Map<String, String> node = InteropSupport.dump(redis, prefix.value(), "node");
             Map<String, String> ours = InteropSupport.dump(redis, prefix.value(), "java");
@@ -93,7 +95,7 @@ class BullmqInteropIT {
         Map<String, Object> cfg = config(server, prefix, "q2");
         cfg.put("jobs", jobs);
         List<String> ids = InteropSupport.texts(NodeRunner.run("add", cfg).get("ids"));
-        try (RedisBackend backend = backend(server, prefix); RespClient redis = server.client()) {
+        try (TaskQueue tq = taskQueue(server, prefix); RespClient redis = server.client()) {
             List<String> expectedOrder = new ArrayList<>(castList(redis.call("LRANGE", prefix.key("q2:wait"), "0", "-1")));
             Collections.reverse(expectedOrder);
             expectedOrder.addAll(castList(redis.call("ZRANGE", prefix.key("q2:prioritized"), "0", "-1")));
@@ -102,7 +104,7 @@ class BullmqInteropIT {
                 order.add(ctx.job().id());
                 return Map.of("echo", ctx.data());
             }).build();
-            try (Worker worker = Worker.builder(backend, "q2").handlers(handlers)
+            try (Worker worker = tq.worker("q2").handlers(handlers)
                     .options(WorkerOptions.builder().name("w-java").drainDelay(Duration.ofMillis(100)).build())
                     .build().start()) {
                 await().atMost(PATIENCE).until(() -> order.size() == 100 && redis.call("ZCARD",
@@ -126,7 +128,7 @@ class BullmqInteropIT {
 
     @Test
     void check03_javaProducerNodeWorker(RedisServer server, RedisTestPrefix prefix) {
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q3")) {
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q3")) {
             String a = queue.add("a", Map.of("x", 1), JobOptions.builder().attempts(3)
                     .backoff(Backoff.exponential(Duration.ofSeconds(1))).build());
             String b = queue.add("b", Map.of("y", "z/w"), JobOptions.builder().lifo(true).build());
@@ -149,6 +151,19 @@ class BullmqInteropIT {
             assertThat(byId.get(c).at("/opts/priority").asInt()).isEqualTo(5);
             assertThat(byId.get(d).at("/opts/delay").asInt()).isEqualTo(1500);
             assertThat(byId.get(d).get("startedAt").asLong()).isGreaterThanOrEqualTo(before + 1500);
+        }
+    }
+
+    @Test
+    void queueNamesListsNodeMadeQueuesWithJavaMadeOnes(RedisServer server, RedisTestPrefix prefix) {
+        Map<String, Object> cfg = config(server, prefix, "made-by-node");
+        cfg.put("jobs", List.of(Map.of("name", "n", "data", Map.of(), "opts", Map.of())));
+        NodeRunner.run("add", cfg);
+        try (TaskQueue tq = taskQueue(server, prefix); RespClient redis = server.client()) {
+            assertThat(redis.call("EXISTS", prefix.key("made-by-node:meta"), prefix.key("made-by-node:id")))
+                    .as("the keys a Node queue has").isEqualTo(2L);
+            tq.queue("made-by-java").add("j", Map.of());
+            assertThat(tq.queueNames()).containsExactly("made-by-java", "made-by-node");
         }
     }
 

@@ -7,10 +7,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Protocol §14 check 7, the global limits part, against bullmq 6.7.0: a global concurrency set by
+ * docs/protocol.md §14 check 7, the global limits part, against bullmq 6.7.0: a global concurrency set by
  * Java caps Node workers, a global rate limit set by Java spaces Node workers' starts, and the same
  * settings written by Node are honoured by Java workers.
  */
@@ -38,14 +40,13 @@ class BullmqLimitsInteropIT {
     /** Slack between the stream ids' server clock and window edges. */
     private static final long SLACK_MS = 50;
 
-    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
-                .build());
+    private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
+        return RedisTestBackends.taskQueue(server, prefix);
     }
 
     @Test
     void check07_javaGlobalConcurrencyCapsThreeNodeWorkers(RedisServer server, RedisTestPrefix prefix) {
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "gc");
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("gc");
                 RespClient redis = server.client()) {
             queue.limits().setGlobalConcurrency(2);
             for (int i = 0; i < 24; i++) {
@@ -80,7 +81,7 @@ class BullmqLimitsInteropIT {
 
     @Test
     void check07_javaGlobalRateLimitSpacesNodeWorkerStarts(RedisServer server, RedisTestPrefix prefix) {
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "grl");
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("grl");
                 RespClient redis = server.client()) {
             queue.limits().setGlobalRateLimit(5, Duration.ofMillis(1000));
             for (int i = 0; i < 15; i++) {
@@ -106,7 +107,7 @@ class BullmqLimitsInteropIT {
         cfg.put("duration", 700);
         JsonNode meta = LimitsNode.run("settings", cfg).get("meta");
         assertThat(meta.get("concurrency").asText()).isEqualTo("1");
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "nl");
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("nl");
                 RespClient redis = server.client()) {
             assertThat(queue.limits().globalConcurrency()).contains(1);
             assertThat(queue.limits().globalRateLimit().orElseThrow().max()).isEqualTo(3);
@@ -123,7 +124,7 @@ class BullmqLimitsInteropIT {
             }
             List<Worker> workers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                workers.add(Worker.builder(backend, "nl").handlers(handlers).options(WorkerOptions.builder()
+                workers.add(tq.worker("nl").handlers(handlers).options(WorkerOptions.builder()
                         .concurrency(4).drainDelay(Duration.ofMillis(100)).build()).build().start());
             }
             try {
@@ -152,7 +153,7 @@ class BullmqLimitsInteropIT {
     }
 
     /**
-     * Fixed windows (protocol §5.16): a window opens at the first start after the previous one
+     * Fixed windows (docs/protocol.md §5.16): a window opens at the first start after the previous one
      * expired and admits at most {@code max} starts. Rebuilds the windows from the start times.
      */
     static void assertAtMostPerWindow(List<Long> starts, int max, long windowMillis) {

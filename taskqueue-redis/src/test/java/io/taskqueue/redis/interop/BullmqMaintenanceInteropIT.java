@@ -12,14 +12,17 @@ import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobState;
 import io.taskqueue.KeepJobs;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.redis.interop.CheckSupport.Entry;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
+import io.taskqueue.spi.Backend;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.RemoveResult;
@@ -34,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Checks of protocol §14 against bullmq 6.7.0 on finished-job retention and maintenance: 12
+ * Checks of docs/protocol.md §14 against bullmq 6.7.0 on finished-job retention and maintenance: 12
  * (removeOnComplete / removeOnFail with workers of either runtime) and 14 (clean, drain, obliterate,
  * retryJobs, job.retry and remove across runtimes).
  */
@@ -42,9 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BullmqMaintenanceInteropIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
-                .build());
+    private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
+        return RedisTestBackends.taskQueue(server, prefix);
     }
 
     private static WorkerOptions fast(String name) {
@@ -74,10 +76,10 @@ class BullmqMaintenanceInteropIT {
                 .removeOnFail(KeepJobs.age(Duration.ofSeconds(1))).build();
         Retained java;
         Retained node;
-        try (RedisBackend backend = backend(server, prefix); RespClient redis = server.client();
-                Queue jq = Queue.open(backend, "j12"); Queue nq = Queue.open(backend, "n12")) {
+        try (TaskQueue tq = taskQueue(server, prefix); RespClient redis = server.client();
+                JobQueue jq = tq.queue("j12"); JobQueue nq = tq.queue("n12")) {
             // Java workers
-            try (Worker worker = Worker.builder(backend, "j12").handlers(okAndBad()).options(fast("w12")).build()
+            try (Worker worker = tq.worker("j12").handlers(okAndBad()).options(fast("w12")).build()
                     .start()) {
                 runRetention(redis, prefix, jq, "j12", opts);
             }
@@ -113,7 +115,7 @@ class BullmqMaintenanceInteropIT {
     }
 
     /** Adds 8 ok + 2 bad jobs, waits for them, lets the failed ones age past 1 s, then fails one more. */
-    private static void runRetention(RespClient redis, RedisTestPrefix prefix, Queue queue, String q, JobOptions opts) {
+    private static void runRetention(RespClient redis, RedisTestPrefix prefix, JobQueue queue, String q, JobOptions opts) {
         for (int i = 0; i < 8; i++) {
             queue.add("ok", Map.of("i", i), opts);
         }
@@ -152,13 +154,13 @@ class BullmqMaintenanceInteropIT {
     // ---------------------------------------------------------------- check 14
 
     /** Java adds 3 jobs to complete, 2 to fail, runs them with a Java worker, then adds 2 waiting, 1 prioritized, 1 delayed. */
-    private static void makeWithJava(RedisBackend backend, RespClient redis, RedisTestPrefix prefix, Queue queue) {
+    private static void makeWithJava(TaskQueue tq, RespClient redis, RedisTestPrefix prefix, JobQueue queue) {
         for (int i = 0; i < 3; i++) {
             queue.add("ok", Map.of("i", i));
         }
         queue.add("bad", Map.of("i", 3));
         queue.add("bad", Map.of("i", 4));
-        try (Worker worker = Worker.builder(backend, queue.name()).handlers(okAndBad()).options(fast("w14")).build()
+        try (Worker worker = tq.worker(queue.name()).handlers(okAndBad()).options(fast("w14")).build()
                 .start()) {
             await().atMost(PATIENCE).until(() -> count(redis, "ZCARD", prefix.key(queue.name() + ":completed")) == 3
                     && count(redis, "ZCARD", prefix.key(queue.name() + ":failed")) == 2);
@@ -205,7 +207,7 @@ class BullmqMaintenanceInteropIT {
     }
 
     /** The same operations by Java (retryJobs is a retry of each failed job: the core API has no bulk retry). */
-    private static void maintainWithJava(Queue queue) {
+    private static void maintainWithJava(JobQueue queue) {
         assertThat(queue.retry("4")).isTrue();
         for (Job job : queue.getJobs(JobState.FAILED, 0, -1)) {
             assertThat(queue.retry(job.id())).isTrue();
@@ -221,11 +223,11 @@ class BullmqMaintenanceInteropIT {
         // queue name: maker + operator runtime
         List<String> queues = List.of("jj", "jn", "nn", "nj");
         Map<String, Map<String, String>> keys = new LinkedHashMap<>();
-        try (RedisBackend backend = backend(server, prefix); RespClient redis = server.client()) {
+        try (TaskQueue tq = taskQueue(server, prefix); RespClient redis = server.client()) {
             for (String q : queues) {
-                try (Queue queue = Queue.open(backend, q)) {
+                try (JobQueue queue = tq.queue(q)) {
                     if (q.charAt(0) == 'j') {
-                        makeWithJava(backend, redis, prefix, queue);
+                        makeWithJava(tq, redis, prefix, queue);
                     } else {
                         makeWithNode(server, prefix, q);
                     }
@@ -250,7 +252,7 @@ class BullmqMaintenanceInteropIT {
             // obliterate: Node on a Java-made queue, Java on a Node-made one, and the single-runtime runs
             for (String q : queues) {
                 if (q.charAt(1) == 'j') {
-                    try (Queue queue = Queue.open(backend, q)) {
+                    try (JobQueue queue = tq.queue(q)) {
                         queue.obliterate(false);
                     }
                 } else {
@@ -280,8 +282,8 @@ class BullmqMaintenanceInteropIT {
     @Test
     void check14_removeOfALockedJobAndOfASchedulersCurrentJob(RedisServer server, RedisTestPrefix prefix) {
         NodeRunner.ensureInstalled();
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q14r");
-                RespClient redis = server.client()) {
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q14r");
+                Backend backend = RedisTestBackends.backend(server, prefix); RespClient redis = server.client()) {
             Map<String, Object> cfg = config(server, prefix, "q14r");
             // a Node-made job locked by a Java fetch: remove gives 0 in Node and false in Java
             String id = NodeChecks.ops(cfg, List.of(Map.of("op", "add", "name", "l", "data", Map.of())))

@@ -9,10 +9,12 @@ import io.taskqueue.Backoff;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.redis.interop.CheckSupport.Entry;
 import io.taskqueue.servers.RedisServer;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Check 5 (retry and backoff parity: attempts, delays, scores, reasons, stack traces, events) of protocol §14 against bullmq 6.7.0, with workers of both runtimes. Timing is only
+ * Check 5 (retry and backoff parity: attempts, delays, scores, reasons, stack traces, events) of docs/protocol.md §14 against bullmq 6.7.0, with workers of both runtimes. Timing is only
  * asserted with generous slack; everything else waits on conditions.
  */
 @ExtendWith(RedisExtension.class)
@@ -39,9 +41,8 @@ class BullmqRetryInteropIT {
     /** Slack on "starts within about N s" assertions: generous, for a noisy 2-core machine. */
     private static final long SLACK_MS = 1500;
 
-    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
-                .build());
+    private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
+        return RedisTestBackends.taskQueue(server, prefix);
     }
 
     // ---------------------------------------------------------------- check 5
@@ -115,7 +116,7 @@ class BullmqRetryInteropIT {
                 .stackTraceLimit(2).build();
         RetryRun node;
         RetryRun java;
-        try (RespClient redis = server.client(); RedisBackend backend = backend(server, prefix)) {
+        try (RespClient redis = server.client(); TaskQueue tq = taskQueue(server, prefix)) {
             // Node: Node adds the job and a Node worker runs the failing processor
             Map<String, Object> ncfg = config(server, prefix, "n5");
             String nodeId = NodeChecks.ops(ncfg, List.of(Map.of("op", "add", "name", "flaky", "data", Map.of("k", 1),
@@ -136,7 +137,7 @@ class BullmqRetryInteropIT {
             }
 
             // Java: Java adds the job and a Java worker runs the same failing processor
-            try (Queue queue = Queue.open(backend, "j5")) {
+            try (JobQueue queue = tq.queue("j5")) {
                 String javaId = queue.add("flaky", Map.of("k", 1), javaOpts);
                 Map<Integer, Long> failedAt = new ConcurrentHashMap<>();
                 Handlers handlers = Handlers.builder().on("flaky", ctx -> {
@@ -145,7 +146,7 @@ class BullmqRetryInteropIT {
                     throw new IllegalStateException("attempt " + attempt + " failed");
                 }).build();
                 try (RetryRecorder rec = new RetryRecorder(server, prefix.value(), "j5", javaId);
-                        Worker worker = Worker.builder(backend, "j5").handlers(handlers).options(WorkerOptions.builder()
+                        Worker worker = tq.worker("j5").handlers(handlers).options(WorkerOptions.builder()
                                 .name("w5").drainDelay(Duration.ofSeconds(1)).build()).build().start()) {
                     await().atMost(PATIENCE).until(() -> queue.getState(javaId) == JobState.FAILED);
                     rec.close();
@@ -205,6 +206,4 @@ class BullmqRetryInteropIT {
         assertThat(java.last().keySet()).as("final job hash fields, Java vs Node")
                 .containsExactlyInAnyOrderElementsOf(node.last().keySet());
     }
-
-    // ---------------------------------------------------------------- check 6
 }

@@ -8,11 +8,13 @@ import io.taskqueue.ChildFailurePolicy;
 import io.taskqueue.FlowJob;
 import io.taskqueue.FlowNode;
 import io.taskqueue.Handlers;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.SchedulerSpec;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
@@ -27,19 +29,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Protocol §14 checks 9 (flows across runtimes) and 11 (job schedulers) against bullmq 6.7.0:
+ * docs/protocol.md §14 checks 9 (flows across runtimes) and 11 (job schedulers) against bullmq 6.7.0:
  * one runtime creates, the other consumes, in both directions.
  */
 @ExtendWith(RedisExtension.class)
 class BullmqSchedulerFlowInteropIT {
     private static final long WORK_MS = 7_000;
 
-    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value()).build());
+    private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
+        return RedisTestBackends.taskQueue(server, prefix);
     }
 
-    private static Worker javaWorker(RedisBackend backend, String queue, Handlers handlers) {
-        return Worker.builder(backend, queue).handlers(handlers)
+    private static Worker javaWorker(TaskQueue tq, String queue, Handlers handlers) {
+        return tq.worker(queue).handlers(handlers)
                 .options(WorkerOptions.builder().name("java").drainDelay(Duration.ofMillis(100)).build()).build().start();
     }
 
@@ -88,7 +90,7 @@ class BullmqSchedulerFlowInteropIT {
     }
 
     @Test
-    void check11_nodeSchedulersJavaWorkers(RedisServer server, RedisTestPrefix prefix) throws Exception {
+    void check11_nodeSchedulersJavaWorkers(RedisServer server, RedisTestPrefix prefix) {
         Map<String, Object> cfg = config(server, prefix, "sched-n");
         cfg.put("schedulers", List.of(
                 Map.of("id", "every-n", "name", "tick", "repeat", Map.of("every", 1000)),
@@ -96,11 +98,14 @@ class BullmqSchedulerFlowInteropIT {
                 Map.of("id", "limit-n", "name", "lim", "repeat", Map.of("every", 500, "limit", 3))));
         NodeRunner.runScript("schedflow.js", "upsert", cfg, 60);
         List<String> ran = new CopyOnWriteArrayList<>();
-        try (RedisBackend backend = backend(server, prefix); RespClient redis = server.client()) {
-            try (Worker worker = javaWorker(backend, "sched-n", Handlers.builder()
+        try (TaskQueue tq = taskQueue(server, prefix); RespClient redis = server.client()) {
+            try (Worker worker = javaWorker(tq, "sched-n", Handlers.builder()
                     .on("tick", ctx -> ran.add(ctx.job().id())).on("even", ctx -> ran.add(ctx.job().id()))
                     .on("lim", ctx -> ran.add(ctx.job().id())).build())) {
-                Thread.sleep(WORK_MS);
+                // Run until every scheduler produced well past what assertSlots needs, as Node's workFor does in time.
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                        slots(ran, "every-n").size() >= 5 && slots(ran, "cron-n").size() >= 3
+                                && slots(ran, "limit-n").size() >= 3);
             }
             assertSlots(ran, "n");
             String ic = (String) redis.call("HGET", prefix.value() + ":sched-n:repeat:every-n", "ic");
@@ -111,7 +116,7 @@ class BullmqSchedulerFlowInteropIT {
 
     @Test
     void check11_javaSchedulersNodeWorkers(RedisServer server, RedisTestPrefix prefix) {
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "sched-j")) {
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("sched-j")) {
             queue.schedulers().upsert("every-j", SchedulerSpec.every(Duration.ofSeconds(1)).build(), "tick", null, null);
             queue.schedulers().upsert("cron-j", SchedulerSpec.cron("*/2 * * * * *").timeZone("UTC").build(), "even",
                     Map.of("x", 1), null);
@@ -138,8 +143,8 @@ class BullmqSchedulerFlowInteropIT {
         String failingChild = flow.get("children").get(0).asText();
         String ignoredChild = flow.get("children").get(1).asText();
         String childKey = prefix.value() + ":fb:" + failingChild;
-        try (RedisBackend backend = backend(server, prefix); Queue children = Queue.open(backend, "fb");
-                Worker worker = javaWorker(backend, "fb", Handlers.builder()
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue children = tq.queue("fb");
+                Worker worker = javaWorker(tq, "fb", Handlers.builder()
                         .on("fails", ctx -> {
                             throw new IllegalStateException("java child failed");
                         })
@@ -168,8 +173,8 @@ class BullmqSchedulerFlowInteropIT {
     @Test
     void check09_javaFlowNodeWorkers(RedisServer server, RedisTestPrefix prefix) {
         FlowJob ids;
-        try (RedisBackend backend = backend(server, prefix)) {
-            ids = io.taskqueue.FlowProducer.create(backend).add(FlowNode.of("ja", "parent", Map.of("p", 1)).withChildren(
+        try (TaskQueue tq = taskQueue(server, prefix)) {
+            ids = tq.flows().add(FlowNode.of("ja", "parent", Map.of("p", 1)).withChildren(
                     FlowNode.of("jb", "c1", Map.of("n", 1)).onFailure(ChildFailurePolicy.FAIL_PARENT),
                     FlowNode.of("jb", "c2", Map.of("n", 2)).onFailure(ChildFailurePolicy.IGNORE)));
         }

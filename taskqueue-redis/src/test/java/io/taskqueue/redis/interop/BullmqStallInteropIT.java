@@ -7,15 +7,18 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.redis.fault.FaultWorkerMain;
 import io.taskqueue.redis.interop.CheckSupport.Entry;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
+import io.taskqueue.spi.Backend;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.QueueBackend;
@@ -35,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Check 6 (locks and cross-runtime stall recovery, the stall limit, and long jobs that keep their lock) of protocol §14 against bullmq 6.7.0, with workers of both runtimes. Timing is only
+ * Check 6 (locks and cross-runtime stall recovery, the stall limit, and long jobs that keep their lock) of docs/protocol.md §14 against bullmq 6.7.0, with workers of both runtimes. Timing is only
  * asserted with generous slack; everything else waits on conditions.
  */
 @ExtendWith(RedisExtension.class)
@@ -43,15 +46,14 @@ class BullmqStallInteropIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String STALL_REASON = "job stalled more than allowable limit";
 
-    private static RedisBackend backend(RedisServer server, RedisTestPrefix prefix) {
-        return RedisBackend.create(RedisBackendOptions.builder().url(server.uri().toString()).prefix(prefix.value())
-                .build());
+    private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
+        return RedisTestBackends.taskQueue(server, prefix);
     }
 
     @Test
     void check06_javaWorkerKilledNodeRecovers(RedisServer server, RedisTestPrefix prefix) throws Exception {
         NodeRunner.ensureInstalled();
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q6a");
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q6a");
                 RespClient redis = server.client()) {
             String id = queue.add("slow", Map.of("n", 1));
             killJavaWorkerMidJob(server, prefix, "q6a", id);
@@ -70,13 +72,13 @@ class BullmqStallInteropIT {
     @Test
     void check06_nodeWorkerKilledJavaRecovers(RedisServer server, RedisTestPrefix prefix) throws Exception {
         NodeRunner.ensureInstalled();
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q6b");
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q6b");
                 RespClient redis = server.client()) {
             String id = killNodeWorkerMidJob(server, prefix, "q6b", 1);
             assertThat(queue.getState(id)).isEqualTo(JobState.ACTIVE);
             AtomicInteger runs = new AtomicInteger();
             Handlers handlers = Handlers.builder().on("slow", ctx -> runs.incrementAndGet()).build();
-            try (Worker worker = Worker.builder(backend, "q6b").handlers(handlers).options(WorkerOptions.builder()
+            try (Worker worker = tq.worker("q6b").handlers(handlers).options(WorkerOptions.builder()
                     .name("w6-java").lockDuration(Duration.ofSeconds(2)).stalledInterval(Duration.ofSeconds(1))
                     .drainDelay(Duration.ofMillis(200)).build()).build().start()) {
                 await().atMost(PATIENCE).until(() -> queue.getState(id) == JobState.COMPLETED);
@@ -103,8 +105,8 @@ class BullmqStallInteropIT {
     void check06_maxStalledCountZeroJavaSetsDefaNodeFails(RedisServer server, RedisTestPrefix prefix)
             throws Exception {
         NodeRunner.ensureInstalled();
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q6c");
-                RespClient redis = server.client()) {
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q6c");
+                Backend backend = RedisTestBackends.backend(server, prefix); RespClient redis = server.client()) {
             String id = killNodeWorkerMidJob(server, prefix, "q6c", 1);
             // Java's stall check with maxStalledCount 0: candidates first, the lock expires, then recovery
             QueueBackend q = backend.queue("q6c");
@@ -128,8 +130,8 @@ class BullmqStallInteropIT {
     void check06_maxStalledCountZeroNodeSetsDefaJavaFails(RedisServer server, RedisTestPrefix prefix)
             throws Exception {
         NodeRunner.ensureInstalled();
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q6d");
-                RespClient redis = server.client()) {
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q6d");
+                Backend backend = RedisTestBackends.backend(server, prefix); RespClient redis = server.client()) {
             String id = queue.add("slow", Map.of("n", 1));
             // a Java fetch that never renews nor finishes: the lock (500 ms) simply expires
             FetchResult fetched = backend.queue("q6d").fetch(new FetchRequest("dead-token", 500, "w-dead",
@@ -148,7 +150,7 @@ class BullmqStallInteropIT {
             assertThat(queue.getState(id)).isEqualTo(JobState.WAITING);
             AtomicInteger runs = new AtomicInteger();
             Handlers handlers = Handlers.builder().on("slow", ctx -> runs.incrementAndGet()).build();
-            try (Worker worker = Worker.builder(backend, "q6d").handlers(handlers).options(WorkerOptions.builder()
+            try (Worker worker = tq.worker("q6d").handlers(handlers).options(WorkerOptions.builder()
                     .name("w6-java").drainDelay(Duration.ofMillis(200)).build()).build().start()) {
                 await().atMost(PATIENCE).until(() -> queue.getState(id) == JobState.FAILED);
             }
@@ -175,7 +177,7 @@ class BullmqStallInteropIT {
             throws Exception {
         NodeRunner.ensureInstalled();
         Duration lock = Duration.ofMillis(1500);
-        try (RedisBackend backend = backend(server, prefix); Queue queue = Queue.open(backend, "q6e");
+        try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q6e");
                 RespClient redis = server.client()) {
             Map<String, Object> cfg = config(server, prefix, "q6e");
             cfg.put("workerOpts", Map.of("name", "w6-checker", "stalledInterval", 300, "maxStalledCount", 0));
@@ -192,7 +194,7 @@ class BullmqStallInteropIT {
             try (NodeChecks.Proc node = NodeChecks.start("stallCheck", cfg)) {
                 node.awaitLine("READY");
                 String id = queue.add("long", Map.of());
-                try (Worker worker = Worker.builder(backend, "q6e").handlers(handlers).options(WorkerOptions.builder()
+                try (Worker worker = tq.worker("q6e").handlers(handlers).options(WorkerOptions.builder()
                         .name("w6-long").lockDuration(lock).drainDelay(Duration.ofMillis(200)).build())
                         .build().start()) {
                     await().atMost(PATIENCE).until(() -> queue.getState(id) == JobState.COMPLETED);
@@ -255,6 +257,4 @@ class BullmqStallInteropIT {
         }
         return id;
     }
-
-    // ---------------------------------------------------------------- check 8
 }

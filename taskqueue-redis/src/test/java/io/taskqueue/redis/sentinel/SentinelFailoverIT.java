@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.taskqueue.Handlers;
 import io.taskqueue.JobState;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisBackend;
@@ -33,11 +34,11 @@ class SentinelFailoverIT {
     @Test
     void workersContinueOnTheNewMasterAfterAFailover() throws Exception {
         try (RedisSentinelServer sentinel = RedisSentinelServer.start();
-                RedisBackend backend = RedisBackend.create(RedisBackendOptions.builder()
+                TaskQueue tq = TaskQueue.builder().backend(RedisBackend.factory(RedisBackendOptions.builder()
                         .url(sentinel.uri().toString()).prefix("tq-sentinel").commandTimeout(Duration.ofSeconds(3))
-                        .build());
-                Queue queue = Queue.open(backend, "stream")) {
-            assertThat(backend.options().isSentinel()).isTrue();
+                        .build())).build();
+                JobQueue queue = tq.queue("stream")) {
+            assertThat(tq.describe()).startsWith("redis-sentinel://");
             Set<String> done = ConcurrentHashMap.newKeySet();
             Handlers handlers = Handlers.builder().on("j", ctx -> {
                 Thread.sleep(5);
@@ -47,7 +48,7 @@ class SentinelFailoverIT {
             WorkerOptions options = WorkerOptions.builder().name("sentinel-worker").concurrency(2)
                     .drainDelay(Duration.ofMillis(200)).lockDuration(Duration.ofSeconds(2))
                     .stalledInterval(Duration.ofSeconds(1)).build();
-            try (Worker worker = Worker.builder(backend, "stream").handlers(handlers).options(options).build().start()) {
+            try (Worker worker = tq.worker("stream").handlers(handlers).options(options).build().start()) {
                 List<String> before = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
                     before.add(queue.add("j", Map.of("i", i)));

@@ -25,9 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * Job schedulers (docs/protocol.md §5.15) on the caller's clock: iteration ids on their slots, the next job
- * produced when the current one is fetched, limits, replacing and removing. Flows are not here yet:
- * the in-memory tq does not implement them (Redis flows are checked by the interop suite).
+ * Job schedulers (docs/protocol.md §5.15) on the caller's clock: iteration ids on their slots, the
+ * next job produced when the current one is fetched, limits, replacing and removing. Flows have their
+ * own contract, {@link FlowsContract}.
  */
 @CapabilityContract(Capability.SCHEDULERS)
 public interface SchedulersContract extends BackendContract {

@@ -66,7 +66,7 @@ local function jobAttempts(jobKey)
   return 0
 end
 
--- Lock check of protocol 5.0: 0 when owned (the lock is then deleted), else -2 or -6.
+-- Lock check of docs/protocol.md §5.0: 0 when owned (the lock is then deleted), else -2 or -6.
 local function checkAndReleaseLock(jobKey, id, token, stalledKey)
   if token == "0" then return 0 end
   local lock = redis.call("GET", jobKey .. ":lock")

@@ -1,5 +1,5 @@
 --[[
-  Deduplication (protocol 5.14): de:<id> holds the owner's job id (optionally with a PX ttl),
+  Deduplication (docs/protocol.md §5.14): de:<id> holds the owner's job id (optionally with a PX ttl),
   dn:<id> the job stored by keepLastIfActive while the owner runs.
   de is the decoded opts "de" table {id, ttl?, extend?, replace?, keepLastIfActive?}.
   Needs: common.

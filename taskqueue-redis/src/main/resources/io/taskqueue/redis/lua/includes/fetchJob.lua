@@ -1,8 +1,8 @@
 --[[
-  moveToActive steps 1-9 (protocol 5.2), shared by moveToActive and moveToFinished.
+  moveToActive steps 1-9 (docs/protocol.md §5.2), shared by moveToActive and moveToFinished.
   q: table of queue keys {wait, active, prioritized, events, limiter, delayed, meta, pc, marker}.
   limiterMax, limiterDuration: the worker's limiter ("" or nil when none); the meta "max" overrides
-  the worker's max, and the worker's duration overrides the meta "duration" (protocol 3).
+  the worker's max, and the worker's duration overrides the meta "duration" (docs/protocol.md §3).
   Returns {jobHashFlat | 0, jobId | 0, rateLimitTtlMs, nextDelayedDueMs}.
   Needs: common, promoteDelayed, groups.
 ]]

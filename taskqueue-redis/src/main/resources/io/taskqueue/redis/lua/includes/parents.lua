@@ -1,5 +1,5 @@
 --[[
-  Parent bookkeeping for flow children (protocol 5.18), for jobs added by a Node FlowProducer.
+  Parent bookkeeping for flow children (docs/protocol.md §5.18), for jobs added by a Node FlowProducer.
   Needs: common.
 ]]
 

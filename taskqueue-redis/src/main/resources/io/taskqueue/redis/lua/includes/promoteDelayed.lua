@@ -1,5 +1,5 @@
 --[[
-  Moves up to 1000 due delayed jobs to wait or prioritized (protocol 5.2 step 2).
+  Moves up to 1000 due delayed jobs to wait or prioritized (docs/protocol.md §5.2 step 2).
   Needs: common.
 ]]
 local function promoteDelayedJobs(K, delayedKey, waitKey, prioritizedKey, pcKey, eventsKey, markerKey, now, pausedOrMaxed)

@@ -1,6 +1,7 @@
 --[[
-  Job scheduler helpers (protocol 5.15): slot arithmetic of "every" schedules and the store of one
-  iteration job "repeat:<sid>:<millis>".
+  Job scheduler helpers (docs/protocol.md §5.15): the store of one iteration job
+  "repeat:<sid>:<millis>". When iterations run is decided in Java (SchedulerSpec); the scripts only
+  store the times they are given.
   q: table of queue keys {rep, delayed, wait, prioritized, pc, events, marker, meta, id, active}.
   Needs: common.
 ]]
@@ -8,32 +9,6 @@
 -- Millis as text without exponent or fraction (".." would use %.14g).
 local function millisText(n)
   return string.format("%.0f", n)
-end
-
--- The next slot of an "every" schedule, and the offset that fixes its phase. Slots are
--- k*every + offset, so workers that produce the next slot from the same previous one agree on it.
-local function everyNextMillis(prevMillis, every, now, offset, startDate)
-  local slot
-  if not prevMillis then
-    if startDate then
-      slot = math.max(startDate, now)
-    elseif offset and offset > 0 then
-      slot = math.floor(now / every) * every + offset
-      if slot <= now then slot = slot + every end
-    else
-      slot = now
-    end
-  else
-    slot = prevMillis + every
-    if slot < now then
-      -- the queue fell behind: skip the missed slots, keep the phase
-      local aligned = math.floor(now / every) * every + (offset or 0)
-      if aligned <= now then aligned = aligned + every end
-      slot = aligned
-    end
-  end
-  if not offset then offset = slot - math.floor(slot / every) * every end
-  return math.floor(slot), math.floor(offset)
 end
 
 -- The "repeat" object stored in an iteration's opts, from the scheduler hash fields.

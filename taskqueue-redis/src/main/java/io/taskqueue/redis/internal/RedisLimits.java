@@ -1,30 +1,37 @@
 package io.taskqueue.redis.internal;
 
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.SetArgs;
 import io.taskqueue.Metrics;
 import io.taskqueue.RateLimit;
+import io.taskqueue.spi.LimitSupport;
+import io.taskqueue.spi.MetricsSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The queue-wide limits of protocol §3 and §5.16 (global concurrency and rate limit in the meta
- * hash, the {@code limiter} key), metrics reads (§5.17) and deduplication keys (§5.14). Plain
+ * Capabilities {@code LIMITS} and {@code METRICS} on Redis: the queue-wide limits of
+ * docs/protocol.md §3 and §5.16 (global concurrency and rate limit in the meta hash, the
+ * {@code limiter} key), which Node workers honour too, and the per-minute metrics of docs/protocol.md §5.17. Plain
  * commands where BullMQ uses plain commands; scripts where a read must be consistent.
  */
-final class LimitOps {
+final class RedisLimits implements LimitSupport, MetricsSupport {
     /** A manual rate limit's counter value: 2^53 - 1, as BullMQ writes it. */
     private static final String MANUAL_LIMIT = "9007199254740991";
 
     private final RedisContext ctx;
     private final Keys keys;
 
-    LimitOps(RedisContext ctx, Keys keys) {
+    RedisLimits(RedisContext ctx, Keys keys) {
         this.ctx = ctx;
         this.keys = keys;
     }
 
-    void setGlobalConcurrency(Integer concurrency) {
+    @Override
+    public void setGlobalConcurrency(Integer concurrency) {
         var async = ctx.connection().async();
         if (concurrency == null) {
             ctx.await(async.hdel(keys.meta(), "concurrency"), "removeGlobalConcurrency");
@@ -33,12 +40,14 @@ final class LimitOps {
         }
     }
 
-    Integer globalConcurrency() {
+    @Override
+    public Integer globalConcurrency() {
         String v = ctx.await(ctx.connection().async().hget(keys.meta(), "concurrency"), "globalConcurrency");
         return v == null ? null : (int) Double.parseDouble(v);
     }
 
-    void setGlobalRateLimit(RateLimit limit) {
+    @Override
+    public void setGlobalRateLimit(RateLimit limit) {
         var async = ctx.connection().async();
         if (limit == null) {
             ctx.await(async.hdel(keys.meta(), "max", "duration"), "removeGlobalRateLimit");
@@ -48,8 +57,9 @@ final class LimitOps {
         }
     }
 
-    RateLimit globalRateLimit() {
-        List<io.lettuce.core.KeyValue<String, String>> v = ctx.await(
+    @Override
+    public RateLimit globalRateLimit() {
+        List<KeyValue<String, String>> v = ctx.await(
                 ctx.connection().async().hmget(keys.meta(), "max", "duration"), "globalRateLimit");
         if (!v.get(0).hasValue() || !v.get(1).hasValue()) {
             return null;
@@ -58,22 +68,27 @@ final class LimitOps {
                 Duration.ofMillis((long) Double.parseDouble(v.get(1).getValue())));
     }
 
-    void rateLimit(long ttlMillis) {
+    @Override
+    public void rateLimit(long ttlMillis) {
         ctx.await(ctx.connection().async().set(keys.limiter(), MANUAL_LIMIT,
-                io.lettuce.core.SetArgs.Builder.px(ttlMillis)), "rateLimit");
+                SetArgs.Builder.px(ttlMillis)), "rateLimit");
     }
 
-    long rateLimitTtl(Integer maxJobs) {
+    @Override
+    public long rateLimitTtl(Integer maxJobs) {
         Object reply = ctx.await(ctx.scripts().run(Script.GET_RATE_LIMIT_TTL, List.of(keys.limiter(), keys.meta()),
                 List.of(maxJobs == null ? "" : Integer.toString(maxJobs))), "getRateLimitTtl");
         return ((Number) reply).longValue();
     }
 
-    void removeRateLimitKey() {
-        ctx.await(ctx.connection().async().del(keys.limiter()), "removeRateLimitKey");
+    @Override
+    public void resetRateLimit() {
+        ctx.await(ctx.connection().async().del(keys.limiter()), "resetRateLimit");
     }
 
-    Metrics metrics(Metrics.Type type, long start, long end) {
+    @Override
+    public Metrics getMetrics(Metrics.Type type, long start, long end) {
+        Objects.requireNonNull(type, "type");
         boolean completed = type == Metrics.Type.COMPLETED;
         List<?> reply = (List<?>) ctx.await(ctx.scripts().run(Script.GET_METRICS,
                 List.of(keys.metrics(completed), keys.metricsData(completed)),
@@ -85,16 +100,6 @@ final class LimitOps {
         }
         return new Metrics(type, number(meta.get(0)), number(meta.get(1)), number(meta.get(2)), data,
                 number(reply.get(2)));
-    }
-
-    String deduplicationOwner(String dedupId) {
-        return ctx.await(ctx.connection().async().get(keys.dedup(dedupId)), "deduplicationOwner");
-    }
-
-    boolean removeDeduplicationKey(String dedupId) {
-        Long removed = ctx.await(ctx.connection().async().del(keys.dedup(dedupId), keys.dedupNext(dedupId)),
-                "removeDeduplicationKey");
-        return removed != null && removed > 0;
     }
 
     /** A Redis integer or decimal string, 0 when missing. */

@@ -5,38 +5,61 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.taskqueue.FlowJob;
 import io.taskqueue.JobOptions;
+import io.taskqueue.spi.FlowSupport;
 import io.taskqueue.spi.NewFlowNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Flows on Redis (protocol §5.1.1): the tree is flattened parents first and added by one script,
- * so a flow is all or nothing. Node ids without a custom id are random UUIDs, as BullMQ gives them.
+ * Capability {@code FLOWS} on Redis (docs/protocol.md §5.1.1 and §5.18): the tree is flattened
+ * parents first and added by one script, so a flow is all or nothing. Node ids without a custom id
+ * are random UUIDs, as BullMQ gives them. The tree may span queues: their keys are built here from
+ * the backend's prefix, and in a cluster the prefix's hash tag routes the script.
  */
-public final class FlowOps {
+final class RedisFlows implements FlowSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RedisContext ctx;
-    private final String prefix;
+    private final Keys keys;
 
-    public FlowOps(RedisContext ctx, String prefix) {
+    RedisFlows(RedisContext ctx, Keys keys) {
         this.ctx = ctx;
-        this.prefix = prefix;
+        this.keys = keys;
     }
 
-    /** Adds the flow rooted at {@code root}; returns its ids in the tree's shape. */
-    public FlowJob add(NewFlowNode root, long now) {
+    /** Adds the flow rooted at {@code root} (whose queue is this one), at its root's timestamp. */
+    @Override
+    public FlowJob addFlow(NewFlowNode root) {
+        Objects.requireNonNull(root, "root");
+        if (!root.queueName().equals(keys.queue())) {
+            throw new IllegalArgumentException("a flow is added through the queue of its root, " + root.queueName()
+                    + ", not " + keys.queue());
+        }
         ArrayNode nodes = JSON.createArrayNode();
         List<String> ids = new ArrayList<>();
         flatten(root, 0, null, nodes, ids);
-        ctx.await(ctx.scripts().run(Script.ADD_FLOW, List.of(), List.of(nodes.toString(), Long.toString(now))), "addFlow");
+        ctx.await(ctx.scripts().run(Script.ADD_FLOW, List.of(),
+                List.of(nodes.toString(), Long.toString(root.job().timestamp()))), "addFlow");
         int[] cursor = {0};
         return shape(root, ids, cursor);
     }
 
+    @Override
+    public Map<String, String> childrenValues(String parentJobId) {
+        return ctx.await(ctx.connection().async().hgetall(keys.childrenValues(parentJobId)), "childrenValues");
+    }
+
+    @Override
+    public Map<String, String> ignoredChildrenFailures(String parentJobId) {
+        return ctx.await(ctx.connection().async().hgetall(keys.ignoredChildrenFailures(parentJobId)),
+                "ignoredChildrenFailures");
+    }
+
     private void flatten(NewFlowNode node, int parentIndex, NewFlowNode parent, ArrayNode out, List<String> ids) {
-        Keys keys = new Keys(prefix, node.queueName());
+        Keys nodeKeys = new Keys(keys.prefix(), node.queueName());
         JobOptions o = node.job().options();
         String id = o.jobId() != null ? o.jobId() : UUID.randomUUID().toString();
         ids.add(id);
@@ -49,14 +72,14 @@ public final class FlowOps {
         if (parent != null) {
             ObjectNode ref = opts.putObject("parent");
             ref.put("id", ids.get(parentIndex - 1));
-            ref.put("queue", new Keys(prefix, parent.queueName()).qualifiedName());
+            ref.put("queue", new Keys(keys.prefix(), parent.queueName()).qualifiedName());
             if (node.onFailure().flag() != null) {
                 opts.put(node.onFailure().flag(), true);
             }
         }
         ObjectNode n = out.addObject();
-        n.put("base", keys.base());
-        n.put("qualified", keys.qualifiedName());
+        n.put("base", nodeKeys.base());
+        n.put("qualified", nodeKeys.qualifiedName());
         n.put("id", id);
         n.put("name", node.job().name());
         n.put("data", node.job().dataJson());

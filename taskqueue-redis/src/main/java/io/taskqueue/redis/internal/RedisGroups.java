@@ -1,17 +1,19 @@
 package io.taskqueue.redis.internal;
 
 import io.taskqueue.RateLimit;
+import io.taskqueue.spi.GroupSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Job groups (a taskqueue extension; BullMQ keeps groups in its Pro tier): the settings in
+ * Capability {@code GROUPS} on Redis (a taskqueue extension; BullMQ keeps groups in its Pro tier): the settings in
  * {@code tq:group-limits} and the reads of the groups' keys. The moves themselves happen inside the
  * add, fetch and finish scripts, through the {@code groups} include, which documents the design.
  */
-final class GroupOps {
+final class RedisGroups implements GroupSupport {
     /** The {@code tq:group-limits} fields of the defaults. */
     private static final String DEFAULT_CONCURRENCY = "dc";
     private static final String DEFAULT_RATE = "dr";
@@ -19,7 +21,7 @@ final class GroupOps {
     private final RedisContext ctx;
     private final Keys keys;
 
-    GroupOps(RedisContext ctx, Keys keys) {
+    RedisGroups(RedisContext ctx, Keys keys) {
         this.ctx = ctx;
         this.keys = keys;
     }
@@ -32,7 +34,8 @@ final class GroupOps {
         return group == null ? DEFAULT_RATE : "r:" + group;
     }
 
-    void setConcurrency(String group, Integer concurrency) {
+    @Override
+    public void setGroupConcurrency(String group, Integer concurrency) {
         var async = ctx.connection().async();
         if (concurrency == null) {
             ctx.await(async.hdel(keys.groupLimits(), concurrencyField(group)), "removeGroupConcurrency");
@@ -43,13 +46,15 @@ final class GroupOps {
         }
     }
 
-    Integer concurrency(String group) {
+    @Override
+    public Integer groupConcurrency(String group) {
         String v = ctx.await(ctx.connection().async().hget(keys.groupLimits(), concurrencyField(group)),
                 "groupConcurrency");
         return v == null ? null : (int) Double.parseDouble(v);
     }
 
-    void setRateLimit(String group, RateLimit limit) {
+    @Override
+    public void setGroupRateLimit(String group, RateLimit limit) {
         var async = ctx.connection().async();
         if (limit == null) {
             ctx.await(async.hdel(keys.groupLimits(), rateField(group)), "removeGroupRateLimit");
@@ -60,7 +65,8 @@ final class GroupOps {
         }
     }
 
-    RateLimit rateLimit(String group) {
+    @Override
+    public RateLimit groupRateLimit(String group) {
         String v = ctx.await(ctx.connection().async().hget(keys.groupLimits(), rateField(group)), "groupRateLimit");
         if (v == null) {
             return null;
@@ -75,13 +81,16 @@ final class GroupOps {
         ctx.await(ctx.connection().async().zadd(keys.marker(), 0, "0"), "wakeWorkers");
     }
 
-    long waitingCount(String group) {
+    @Override
+    public long groupWaitingCount(String group) {
+        Objects.requireNonNull(group, "group");
         Object n = ctx.await(ctx.scripts().run(Script.GROUP_WAITING_COUNT,
                 List.of(keys.groupWait(group), keys.delayed()), List.of()), "groupWaitingCount");
         return ((Number) n).longValue();
     }
 
-    List<String> waitingGroups() {
+    @Override
+    public List<String> waitingGroups() {
         List<String> ring = ctx.await(ctx.connection().async().lrange(keys.groupRing(), 0, -1), "waitingGroups");
         return new ArrayList<>(new LinkedHashSet<>(ring));
     }
