@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One job of a flow: a parent runs only after its children (which may live in other queues of the
- * same backend) have completed, and can read their results ({@link Queue#getChildrenValues}).
+ * same backend) have completed, and can read their results ({@link JobQueue#getChildrenValues}).
  * Build trees with {@link #of} and {@link #withChildren}; add them with {@link FlowProducer}.
  *
  * @param queueName the queue the job goes to

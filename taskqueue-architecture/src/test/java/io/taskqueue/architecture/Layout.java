@@ -28,15 +28,20 @@ final class Layout {
             "io.taskqueue.postgres", "io.taskqueue.satloc");
 
     /**
-     * The composition roots: API classes that assemble the module's internals. Backend providers (the
-     * classes a URL scheme opens) are roots too, found by type.
+     * The composition roots: API classes that assemble the module's internals, and the facades a root
+     * hands out over one internal part each. Backend providers (the classes a URL scheme opens) are
+     * roots too, found by type; a root's nested classes count as the root.
      */
     static final Set<String> ROOTS = Set.of(
             "io.taskqueue.TaskQueue",
             "io.taskqueue.redis.RedisBackend",
+            // The tracker: its root, the binding that assembles it installed or standalone, and the
+            // facades it hands out (history, dead letters, migrations for host tools).
             "io.taskqueue.postgres.TaskTracker",
-            "io.taskqueue.postgres.Migrations",
+            "io.taskqueue.postgres.TrackerBinding",
+            "io.taskqueue.postgres.TaskHistory",
             "io.taskqueue.postgres.DeadLetters",
+            "io.taskqueue.postgres.Migrations",
             // The parser's entry points: each builds the machinery of one concept (read, write,
             // statistics, map, simulation, reports).
             "io.taskqueue.satloc.SatlocReader",

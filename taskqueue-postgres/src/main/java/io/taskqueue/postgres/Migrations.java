@@ -1,16 +1,8 @@
 package io.taskqueue.postgres;
 
-import io.taskqueue.postgres.internal.MigrationRunner;
-import io.taskqueue.postgres.internal.Sql;
-import io.taskqueue.postgres.internal.Tables;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.taskqueue.postgres.internal.MigrationScripts;
 import java.util.List;
-import java.util.Objects;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The tracker's schema: numbered up-migrations, one statement each, kept on the class path under
@@ -24,33 +16,17 @@ import org.jdbi.v3.core.Jdbi;
  * {@link #all()} or {@link #script()} instead and set {@link TaskTrackerOptions#migrate()} to false.
  */
 public final class Migrations {
-    private static final List<String> FILES = List.of(
-            "001_create_task_trackers",
-            "002_task_trackers_execution_id_key",
-            "003_task_trackers_task_id_execution_id_key",
-            "004_task_trackers_queue_status_enqueued_idx",
-            "005_task_trackers_status_started_idx",
-            "006_task_trackers_category_status_idx",
-            "007_task_trackers_task_id_idx",
-            "008_task_trackers_job_attempt_key",
-            "009_task_trackers_error_category_any_name");
-
     private Migrations() {
     }
 
     /** Every migration, in order. */
     public static List<Migration> all() {
-        List<Migration> migrations = new ArrayList<>(FILES.size());
-        for (String file : FILES) {
-            int version = Integer.parseInt(file.substring(0, 3));
-            migrations.add(new Migration(version, file.substring(4), read(file)));
-        }
-        return List.copyOf(migrations);
+        return MigrationScripts.all();
     }
 
     /** The latest version. */
     public static int latestVersion() {
-        return FILES.size();
+        return MigrationScripts.latestVersion();
     }
 
     /** Every migration as one script, statements ended by {@code ;}, for host migration tools. */
@@ -78,19 +54,7 @@ public final class Migrations {
      * Never closes the data source.
      */
     public static List<Integer> apply(DataSource dataSource, String schema) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        return new MigrationRunner(Jdbi.create(dataSource), new Sql(new Tables(schema))).apply(all());
-    }
-
-    private static String read(String file) {
-        String path = "migration/" + file + ".sql";
-        try (InputStream in = Migrations.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing migration resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read migration " + path, e);
-        }
+        TaskTrackerOptions.checkSchema(schema);
+        return MigrationScripts.apply(dataSource, schema);
     }
 }

@@ -1,7 +1,6 @@
 package io.taskqueue.postgres;
 
 import io.taskqueue.Job;
-import io.taskqueue.postgres.internal.Json;
 
 /**
  * The task id the tracker records for a job it did not enqueue itself (added with a plain
@@ -25,9 +24,6 @@ public interface TaskIdResolver {
      * {@code {baseQueueName}:{jobId}}.
      */
     static TaskIdResolver defaults() {
-        return (baseQueueName, job) -> {
-            String fromData = Json.topLevelString(job.dataJson(), "taskId");
-            return fromData != null ? fromData : TaskIds.taskId(baseQueueName, job.id());
-        };
+        return DataTaskIdResolver.INSTANCE;
     }
 }

@@ -1,9 +1,9 @@
 package io.taskqueue.postgres;
 
-import io.taskqueue.postgres.internal.Tables;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Settings of a {@link TaskTracker}. Immutable; build with {@link #builder()}; every unset field
@@ -82,6 +82,8 @@ public record TaskTrackerOptions(
     /** Default owned pool size: 8 connections. */
     public static final int DEFAULT_MAX_POOL_SIZE = 8;
 
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
     public TaskTrackerOptions {
         positive(dedupWindow, "dedupWindow");
         positive(syncTimeout, "syncTimeout");
@@ -92,7 +94,7 @@ public record TaskTrackerOptions(
             throw new IllegalArgumentException("bufferLimit, batchSize, syncThreads and maxPoolSize must be at"
                     + " least 1: " + bufferLimit + ", " + batchSize + ", " + syncThreads + ", " + maxPoolSize);
         }
-        Tables.checkSchema(schema);
+        checkSchema(schema);
         environmentPrefixes = List.copyOf(Objects.requireNonNull(environmentPrefixes, "environmentPrefixes"));
         for (String prefix : environmentPrefixes) {
             if (prefix.isBlank()) {
@@ -104,6 +106,16 @@ public record TaskTrackerOptions(
     }
 
     /** Every default. */
+    /**
+     * Throws unless {@code schema} is {@code null} or a plain identifier (letters, digits and
+     * underscores, not starting with a digit, at most 63 characters): the name is spliced into SQL.
+     */
+    public static void checkSchema(String schema) {
+        if (schema != null && !SCHEMA_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("schema must be a plain identifier (" + SCHEMA_NAME + "): " + schema);
+        }
+    }
+
     public static TaskTrackerOptions defaults() {
         return builder().build();
     }

@@ -1,6 +1,5 @@
 package io.taskqueue.redis;
 
-import io.taskqueue.redis.internal.UrlPrefix;
 import io.taskqueue.spi.Backends;
 import java.time.Duration;
 import java.util.Objects;

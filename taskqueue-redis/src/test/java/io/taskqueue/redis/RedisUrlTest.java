@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taskqueue.redis.internal.Keys;
-import io.taskqueue.redis.internal.UrlPrefix;
 import io.taskqueue.spi.Backends;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +22,7 @@ class RedisUrlTest {
         assertThat(o.prefix()).isEqualTo("myapp");
         assertThat(o.url()).isEqualTo("redis://:pw@h:6379/2?timeout=5s");
         assertThat(RedisBackendOptions.fromUrl("redis://h:6379?prefix=%7Bt%7D").prefix()).isEqualTo("{t}");
+        assertThat(RedisBackendOptions.fromUrl("redis-cluster://h:7000,h:7001?prefix={t}").prefix()).isEqualTo("{t}");
         assertThat(RedisBackendOptions.fromUrl("redis://h:6379").prefix()).isEqualTo("bull");
         assertThat(RedisBackendOptions.fromUrl("redis-sentinel://h:26379?sentinelMasterId=m&prefix=p").url())
                 .isEqualTo("redis-sentinel://h:26379?sentinelMasterId=m");

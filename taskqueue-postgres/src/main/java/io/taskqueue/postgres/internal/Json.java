@@ -33,20 +33,4 @@ public final class Json {
             throw new TrackerException("stored payload is not JSON: " + e.getOriginalMessage(), e);
         }
     }
-
-    /**
-     * A top-level string field of a JSON object, or {@code null}. The cheap text check first keeps
-     * the listener from parsing every payload when none carries the field.
-     */
-    public static String topLevelString(String json, String field) {
-        if (json == null || !json.contains("\"" + field + "\"")) {
-            return null;
-        }
-        try {
-            JsonNode value = MAPPER.readTree(json).get(field);
-            return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
 }

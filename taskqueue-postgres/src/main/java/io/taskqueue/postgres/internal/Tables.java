@@ -1,6 +1,6 @@
 package io.taskqueue.postgres.internal;
 
-import java.util.regex.Pattern;
+import io.taskqueue.postgres.TaskTrackerOptions;
 
 /**
  * The tracker's table names, built here and nowhere else. With a configured schema every name is
@@ -17,18 +17,9 @@ public record Tables(String schema) {
     /** The versions of the tracker's schema that were applied. */
     public static final String MIGRATIONS = "task_tracker_migrations";
 
-    // Plain identifiers only: the name is spliced into SQL (quoted, so its case is kept).
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-
     public Tables {
-        checkSchema(schema);
-    }
-
-    /** Throws unless {@code schema} is {@code null} or a plain identifier. */
-    public static void checkSchema(String schema) {
-        if (schema != null && !IDENTIFIER.matcher(schema).matches()) {
-            throw new IllegalArgumentException("schema must be a plain identifier (" + IDENTIFIER + "): " + schema);
-        }
+        // Checked again here because the name is spliced into SQL.
+        TaskTrackerOptions.checkSchema(schema);
     }
 
     /** The executions table. */

@@ -2,7 +2,6 @@ package io.taskqueue.postgres.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.taskqueue.postgres.Migrations;
 import io.taskqueue.postgres.TaskTrackerOptions;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +22,7 @@ public final class TrackerDatabase implements AutoCloseable {
         this.ownedPool = ownedPool;
         this.sql = new Sql(new Tables(options.schema()));
         if (options.migrate()) {
-            Migrations.apply(dataSource, options.schema());
+            MigrationScripts.apply(dataSource, options.schema());
         }
         // No PostgresPlugin: it probes the large-object API on every handle, a round trip per call
         // for nothing the tracker uses. UUIDs and java.time values bind through the driver as is.

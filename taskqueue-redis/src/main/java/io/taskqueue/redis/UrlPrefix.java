@@ -1,4 +1,4 @@
-package io.taskqueue.redis.internal;
+package io.taskqueue.redis;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +13,11 @@ import java.util.List;
  * @param url the URL without the parameter
  * @param prefix the decoded parameter, or {@code null} when the URL has none
  */
-public record UrlPrefix(String url, String prefix) {
+record UrlPrefix(String url, String prefix) {
     private static final String NAME = "prefix";
 
     /** Splits {@code url} into the URL without its {@code prefix} parameter and that parameter. */
-    public static UrlPrefix of(String url) {
+    static UrlPrefix of(String url) {
         int q = url.indexOf('?');
         if (q < 0) {
             return new UrlPrefix(url, null);
