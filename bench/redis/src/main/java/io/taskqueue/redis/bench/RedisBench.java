@@ -10,11 +10,10 @@ import io.taskqueue.Job;
 import io.taskqueue.JobLifecycleListener;
 import io.taskqueue.JobOutcome;
 import io.taskqueue.JobRequest;
-import io.taskqueue.Queue;
+import io.taskqueue.JobQueue;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
-import io.taskqueue.redis.RedisBackend;
-import io.taskqueue.redis.RedisBackendOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -232,7 +231,7 @@ public final class RedisBench {
     // ---- the taskqueue side ----
 
     private Side java(Work w) throws Exception {
-        RedisBackend backend = RedisBackend.create(RedisBackendOptions.builder().url(url).prefix("bench").build());
+        TaskQueue backend = TaskQueue.open(url + "?prefix=bench");
         try {
             return switch (w.kind()) {
                 case "add" -> javaAdd(backend, w);
@@ -251,7 +250,7 @@ public final class RedisBench {
         return Map.of("payload", PAYLOAD);
     }
 
-    private static void addBulk(Queue queue, int n) {
+    private static void addBulk(JobQueue queue, int n) {
         for (int i = 0; i < n; i += BATCH) {
             List<JobRequest> batch = new ArrayList<>(BATCH);
             for (int j = i; j < Math.min(n, i + BATCH); j++) {
@@ -261,14 +260,14 @@ public final class RedisBench {
         }
     }
 
-    private Side javaAdd(RedisBackend backend, Work w) {
-        try (Queue warm = Queue.open(backend, "warm")) {
+    private Side javaAdd(TaskQueue backend, Work w) {
+        try (JobQueue warm = backend.queue("warm")) {
             for (int i = 0; i < warmup(w); i++) {
                 warm.add("noop", payload());
             }
             warm.obliterate(true);
         }
-        Queue queue = Queue.open(backend, "add");
+        JobQueue queue = backend.queue("add");
         return new Side() {
             @Override
             public JsonNode go() throws Exception {
@@ -301,12 +300,12 @@ public final class RedisBench {
         };
     }
 
-    private Side javaBulk(RedisBackend backend, Work w) {
-        try (Queue warm = Queue.open(backend, "warm")) {
+    private Side javaBulk(TaskQueue backend, Work w) {
+        try (JobQueue warm = backend.queue("warm")) {
             addBulk(warm, warmup(w));
             warm.obliterate(true);
         }
-        Queue queue = Queue.open(backend, "bulk");
+        JobQueue queue = backend.queue("bulk");
         return new Side() {
             @Override
             public JsonNode go() {
@@ -324,8 +323,8 @@ public final class RedisBench {
     }
 
     /** A worker of concurrency {@code c} on {@code name} whose no-op handler counts down {@code done}. */
-    private static Worker drainWorker(RedisBackend backend, String name, int c, CountDownLatch done) {
-        return Worker.builder(backend, name)
+    private static Worker drainWorker(TaskQueue backend, String name, int c, CountDownLatch done) {
+        return backend.worker(name)
                 .handlers(Handlers.builder().on("noop", ctx -> null).build())
                 .options(WorkerOptions.builder().name("bench").concurrency(c).drainDelay(Duration.ofSeconds(5)).build())
                 .listener(new JobLifecycleListener() {
@@ -336,9 +335,9 @@ public final class RedisBench {
                 }).build();
     }
 
-    private Side javaDrain(RedisBackend backend, Work w) throws InterruptedException {
+    private Side javaDrain(TaskQueue backend, Work w) throws InterruptedException {
         int warmJobs = warmup(w);
-        try (Queue warm = Queue.open(backend, "warm")) {
+        try (JobQueue warm = backend.queue("warm")) {
             addBulk(warm, warmJobs);
             CountDownLatch warmDone = new CountDownLatch(warmJobs);
             try (Worker worker = drainWorker(backend, "warm", DRAIN_CONCURRENCY, warmDone).start()) {
@@ -346,7 +345,7 @@ public final class RedisBench {
             }
             warm.obliterate(true);
         }
-        try (Queue queue = Queue.open(backend, "drain")) {
+        try (JobQueue queue = backend.queue("drain")) {
             addBulk(queue, w.jobs());
         }
         CountDownLatch done = new CountDownLatch(w.jobs());
@@ -369,12 +368,12 @@ public final class RedisBench {
         };
     }
 
-    private Side javaLatency(RedisBackend backend, Work w) {
-        Queue queue = Queue.open(backend, "lat");
+    private Side javaLatency(TaskQueue backend, Work w) {
+        JobQueue queue = backend.queue("lat");
         double[] latencies = new double[w.jobs()];
         AtomicInteger started = new AtomicInteger();
         CountDownLatch all = new CountDownLatch(w.jobs());
-        Worker worker = Worker.builder(backend, "lat")
+        Worker worker = backend.worker("lat")
                 .handlers(Handlers.builder().on("lat", ctx -> {
                     double now = System.nanoTime() / 1e6;
                     double t = ((Number) ((Map<?, ?>) ctx.data()).get("t")).doubleValue();
