@@ -1,5 +1,5 @@
 'use strict';
-// Node side of taskqueue-redis's limits and deduplication interop checks (protocol §14 checks 7
+// Node side of taskqueue-redis's limits and deduplication interop checks (docs/protocol.md §14 checks 7
 // and 10). Usage: node limits.js <command> '<json config>'; prints "READY" once the workers run,
 // then one JSON document. Exit code 1 with the error on stderr on failure.
 const { Queue, Worker } = require('bullmq');

@@ -1,5 +1,5 @@
 'use strict';
-// Node side of the scheduler and flow interop checks (protocol §14 checks 9 and 11), driven by
+// Node side of the scheduler and flow interop checks (docs/protocol.md §14 checks 9 and 11), driven by
 // BullmqSchedulerFlowInteropIT. Usage: node schedflow.js <command> '<json config>'; prints one JSON line.
 const { Queue, Worker, FlowProducer, Job } = require('bullmq');
 

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +28,6 @@ import java.util.Optional;
   */
 public final class RedisServer implements AutoCloseable {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(15);
     private static final int PORT_ATTEMPTS = 3;
 
     private final URI uri;
@@ -42,8 +40,8 @@ public final class RedisServer implements AutoCloseable {
     private final Path binary;
     private final Path workDir;
 
-    private Process process;
-    private Thread killHook;
+    /** The running process of a private server, or {@code null}. */
+    private RedisProcess process;
     private boolean closed;
     private String version;
     /** Set for the view of a {@link RedisClusterServer}; see {@link #isCluster()}. */
@@ -106,7 +104,7 @@ public final class RedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for a private Redis", e);
         }
-        PortInUseException lastClash = null;
+        RedisProcess.PortInUseException lastClash = null;
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             int port = LocalProcesses.freePort();
             String userInfo = password == null ? ""
@@ -116,7 +114,7 @@ public final class RedisServer implements AutoCloseable {
             try {
                 server.launch();
                 return server;
-            } catch (PortInUseException e) {
+            } catch (RedisProcess.PortInUseException e) {
                 lastClash = e; // another process took the port between probe and bind: try a fresh one
             } catch (RuntimeException e) {
                 LocalProcesses.deleteTree(dir);
@@ -303,7 +301,7 @@ public final class RedisServer implements AutoCloseable {
             try {
                 launch();
                 return;
-            } catch (PortInUseException e) {
+            } catch (RedisProcess.PortInUseException e) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("port " + port + " stayed busy after stopping Redis", e);
                 }
@@ -337,83 +335,20 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** Starts the private server's process; {@link RedisProcess.PortInUseException} when the port was taken. */
     private void launch() {
-        Path log = workDir.resolve("redis.log");
-        List<String> command = new ArrayList<>(List.of(binary.toString(),
-                "--port", Integer.toString(port),
-                "--bind", "127.0.0.1",
-                "--save", "",
-                "--appendonly", "no",
-                "--dir", workDir.toString()));
-        if (password != null) {
-            // A private server's password is its only one: the default user's (requirepass).
-            command.addAll(List.of("--requirepass", password));
-        }
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                // A file, not a pipe: nobody reads the pipe, and a full pipe would block Redis.
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + binary + ": " + e.getMessage() + ". "
-                    + RedisBinaries.HINT, e);
-        }
-        killHook = LocalProcesses.killOnExit(process, "redis-" + port);
-        awaitReady(log);
-    }
-
-    private void awaitReady(Path log) {
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        RuntimeException lastError = null;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                String output = LocalProcesses.tail(log, 20);
-                int exit = process.exitValue();
-                halt();
-                if (output.contains("Address already in use")) {
-                    throw new PortInUseException(output);
-                }
-                throw new IllegalStateException(binary + " exited with code " + exit
-                        + " while starting on port " + port + ". " + RedisBinaries.HINT
-                        + ". Its output:\n" + output);
-            }
-            try {
-                if ("PONG".equals(ping())) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                lastError = e; // not listening yet
-            }
-            LocalProcesses.pause(20);
-        }
-        halt();
-        throw new IllegalStateException(binary + " did not answer PING on port " + port + " within "
-                + STARTUP_TIMEOUT.toSeconds() + "s. Its output:\n" + LocalProcesses.tail(log, 20),
-                lastError);
+        process = RedisProcess.start(binary, port, workDir, password, this::ping);
     }
 
     private void halt() {
         if (process != null) {
-            LocalProcesses.stop(process, 5_000);
-            LocalProcesses.forget(killHook);
+            process.stop();
             process = null;
-            killHook = null;
         }
     }
 
     private static String redact(URI uri) {
         return uri.getRawUserInfo() == null ? uri.toString()
                 : uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
-    }
-
-    /** The port was taken between choosing it and Redis binding it. */
-    private static final class PortInUseException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PortInUseException(String output) {
-            super(output);
-        }
     }
 }
