@@ -40,7 +40,6 @@ public final class RedisClusterServer implements AutoCloseable {
     /** The number of hash slots of a Redis Cluster. */
     public static final int SLOTS = 16384;
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration FORMATION_TIMEOUT = Duration.ofSeconds(30);
     private static final int NODE_TIMEOUT_MILLIS = 3000;
     /** Redis Cluster's bus port is the client port plus this (before 7.0 it cannot be configured). */
@@ -233,41 +232,25 @@ public final class RedisClusterServer implements AutoCloseable {
             if (port < 0) {
                 continue;
             }
-            Path log = dir.resolve("redis.log");
-            ProcessBuilder builder = new ProcessBuilder(binary.toString(),
-                    "--port", Integer.toString(port),
-                    "--bind", "127.0.0.1",
-                    "--save", "",
-                    "--appendonly", "no",
-                    "--dir", dir.toString(),
-                    "--cluster-enabled", "yes",
+            List<String> args = new ArrayList<>(RedisProcess.serverArgs(port, dir));
+            args.addAll(List.of("--cluster-enabled", "yes",
                     "--cluster-config-file", dir.resolve("nodes.conf").toString(),
-                    "--cluster-node-timeout", Integer.toString(NODE_TIMEOUT_MILLIS))
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            Process process;
+                    "--cluster-node-timeout", Integer.toString(NODE_TIMEOUT_MILLIS)));
+            RedisProcess process;
             try {
-                process = builder.start();
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot run " + binary + ": " + e.getMessage() + ". "
-                        + RedisBinaries.HINT, e);
+                process = RedisProcess.start(binary, args, dir, dir.resolve("redis.log"), "redis-cluster-" + port,
+                        port, null);
+            } catch (RedisProcess.PortInUseException e) {
+                last = e; // lost the port race; try another one
+                continue;
             }
-            NodeProcess n = new NodeProcess(process, LocalProcesses.killOnExit(process, "redis-cluster-" + port));
-            try {
-                awaitPing(process, port, log);
-                String id;
-                try (RespClient client = RespClient.connect("127.0.0.1", port, null, null, 0)) {
-                    id = (String) client.call("CLUSTER", "MYID");
-                }
-                n.node = new Node("127.0.0.1", port, id, master);
+            NodeProcess n = new NodeProcess(process);
+            try (RespClient client = RespClient.connect("127.0.0.1", port, null, null, 0)) {
+                n.node = new Node("127.0.0.1", port, (String) client.call("CLUSTER", "MYID"), master);
                 return n;
             } catch (RuntimeException e) {
                 n.halt();
-                if (!String.valueOf(e.getMessage()).contains("Address already in use")) {
-                    throw e;
-                }
-                last = e; // lost the port race; try another one
+                throw e;
             }
         }
         throw new IllegalStateException("could not start a cluster node on a free port after " + PORT_ATTEMPTS
@@ -285,26 +268,6 @@ public final class RedisClusterServer implements AutoCloseable {
         } catch (IOException busy) {
             return -1;
         }
-    }
-
-    private void awaitPing(Process process, int port, Path log) {
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(binary + " exited with code " + process.exitValue()
-                        + " while starting a cluster node on port " + port + ". Its output:\n" + LocalProcesses.tail(log, 20));
-            }
-            try (RespClient client = RespClient.connect("127.0.0.1", port, null, null, 0)) {
-                if ("PONG".equals(client.ping())) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            LocalProcesses.pause(20);
-        }
-        throw new IllegalStateException("cluster node on port " + port + " did not answer PING within "
-                + STARTUP_TIMEOUT.toSeconds() + "s. Its output:\n" + LocalProcesses.tail(log, 20));
     }
 
     private void form(int replicasPerMaster) {
@@ -380,20 +343,17 @@ public final class RedisClusterServer implements AutoCloseable {
         }
     }
 
-    /** A node's process and its shutdown hook. */
+    /** A node and its process. */
     private static final class NodeProcess {
-        private final Process process;
-        private final Thread killHook;
+        private final RedisProcess process;
         private Node node;
 
-        NodeProcess(Process process, Thread killHook) {
+        NodeProcess(RedisProcess process) {
             this.process = process;
-            this.killHook = killHook;
         }
 
         void halt() {
-            LocalProcesses.stop(process, 5_000);
-            LocalProcesses.forget(killHook);
+            process.stop();
         }
     }
 }

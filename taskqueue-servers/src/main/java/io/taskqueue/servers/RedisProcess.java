@@ -1,48 +1,56 @@
 package io.taskqueue.servers;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
- * One {@code redis-server} process of a private server: started on a loopback port with nothing kept
- * on disk, its output in {@code redis.log} of its directory, killed when the JVM exits if nobody
- * stopped it first.
+ * One {@code redis-server} (or sentinel) process of a private server: started with its output in a
+ * log file, ready once it answers {@code PING}, killed when the JVM exits if nobody stopped it first.
+ * Standalone servers, cluster nodes and sentinel set-ups all start their processes here.
  */
 final class RedisProcess {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(15);
 
+    private final int port;
     private final Process process;
     private final Thread killHook;
 
-    private RedisProcess(Process process, Thread killHook) {
+    private RedisProcess(int port, Process process, Thread killHook) {
+        this.port = port;
         this.process = process;
         this.killHook = killHook;
     }
 
+    /** The usual arguments of a private server: loopback only, nothing kept on disk. */
+    static List<String> serverArgs(int port, Path dir) {
+        return List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--dir", dir.toString());
+    }
+
     /**
-     * Starts {@code binary} on {@code port} and waits until {@code ping} answers {@code PONG}.
+     * Runs {@code binary args} in {@code dir}, its output in {@code log}, and waits until the process
+     * answers {@code PING} on {@code port} (with {@code password}, or none).
      *
-     * @param password the default user's password ({@code requirepass}), or {@code null}
+     * @param name names the process's shutdown hook
      * @throws PortInUseException when another process took the port first
      */
-    static RedisProcess start(Path binary, int port, Path workDir, String password, Supplier<String> ping) {
-        Path log = workDir.resolve("redis.log");
-        List<String> command = new ArrayList<>(List.of(binary.toString(),
-                "--port", Integer.toString(port),
-                "--bind", "127.0.0.1",
-                "--save", "",
-                "--appendonly", "no",
-                "--dir", workDir.toString()));
-        if (password != null) {
-            // A private server's password is its only one: the default user's (requirepass).
-            command.addAll(List.of("--requirepass", password));
+    static RedisProcess start(Path binary, List<String> args, Path dir, Path log, String name, int port,
+            String password) {
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        command.addAll(args);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
         }
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
+                .directory(dir.toFile())
                 .redirectErrorStream(true)
                 // A file, not a pipe: nobody reads the pipe, and a full pipe would block Redis.
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
@@ -53,9 +61,13 @@ final class RedisProcess {
             throw new IllegalStateException("cannot run " + binary + ": " + e.getMessage() + ". "
                     + RedisBinaries.HINT, e);
         }
-        RedisProcess started = new RedisProcess(process, LocalProcesses.killOnExit(process, "redis-" + port));
-        started.awaitReady(binary, port, log, ping);
+        RedisProcess started = new RedisProcess(port, process, LocalProcesses.killOnExit(process, name));
+        started.awaitReady(binary, log, password);
         return started;
+    }
+
+    int port() {
+        return port;
     }
 
     boolean isAlive() {
@@ -68,7 +80,18 @@ final class RedisProcess {
         LocalProcesses.forget(killHook);
     }
 
-    private void awaitReady(Path binary, int port, Path log, Supplier<String> ping) {
+    /** Kills the process at once, as a crash would, and waits until it is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing the Redis process on port " + port, e);
+        }
+    }
+
+    private void awaitReady(Path binary, Path log, String password) {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         RuntimeException lastError = null;
         while (System.nanoTime() < deadline) {
@@ -83,8 +106,8 @@ final class RedisProcess {
                         + " while starting on port " + port + ". " + RedisBinaries.HINT
                         + ". Its output:\n" + output);
             }
-            try {
-                if ("PONG".equals(ping.get())) {
+            try (RespClient client = RespClient.connect("127.0.0.1", port, null, password, 0)) {
+                if ("PONG".equals(client.ping())) {
                     return;
                 }
             } catch (RuntimeException e) {

@@ -37,7 +37,6 @@ public final class RedisSentinelServer implements AutoCloseable {
     /** The name the sentinels monitor the master under. */
     public static final String MASTER_NAME = "tqmaster";
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(60);
     private static final int DOWN_AFTER_MILLIS = 1000;
@@ -187,13 +186,7 @@ public final class RedisSentinelServer implements AutoCloseable {
         Address old = master();
         for (Instance s : servers) {
             if (s.port == old.port()) {
-                s.process.destroyForcibly();
-                try {
-                    s.process.waitFor();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while killing the master", e);
-                }
+                s.process.kill();
             }
         }
         return awaitNewMaster(old);
@@ -296,63 +289,22 @@ public final class RedisSentinelServer implements AutoCloseable {
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             int port = LocalProcesses.freePort();
             List<String> extra = extraArgs.apply(port);
-            List<String> command = new ArrayList<>();
-            command.add(binary.toString());
+            List<String> args = new ArrayList<>();
             if (!extra.isEmpty() && extra.get(extra.size() - 1).equals("--sentinel")) {
-                command.addAll(extra);
+                args.addAll(extra);
             } else {
-                command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
-                        "--appendonly", "no", "--dir", dir.toString()));
-                command.addAll(extra);
+                args.addAll(RedisProcess.serverArgs(port, dir));
+                args.addAll(extra);
             }
             try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + dir, e);
-            }
-            Path log = dir.resolve("redis-" + port + ".log");
-            Process process;
-            try {
-                process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot run " + binary + ": " + e.getMessage() + ". "
-                        + RedisBinaries.HINT, e);
-            }
-            Instance instance = new Instance(port, process, LocalProcesses.killOnExit(process, "redis-" + name + "-" + port));
-            try {
-                awaitPing(instance, log);
-                return instance;
-            } catch (RuntimeException e) {
-                instance.halt();
-                if (!String.valueOf(e.getMessage()).contains("Address already in use")) {
-                    throw e;
-                }
+                return new Instance(RedisProcess.start(binary, args, dir, dir.resolve("redis-" + port + ".log"),
+                        "redis-" + name + "-" + port, port, null));
+            } catch (RedisProcess.PortInUseException e) {
                 last = e;
             }
         }
         throw new IllegalStateException("could not start " + name + " on a free port after " + PORT_ATTEMPTS
                 + " attempts", last);
-    }
-
-    private void awaitPing(Instance instance, Path log) {
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!instance.process.isAlive()) {
-                throw new IllegalStateException(binary + " exited with code " + instance.process.exitValue()
-                        + " while starting on port " + instance.port + ". Its output:\n" + LocalProcesses.tail(log, 20));
-            }
-            try (RespClient client = RespClient.connect("127.0.0.1", instance.port, null, null, 0)) {
-                if ("PONG".equals(client.ping())) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            LocalProcesses.pause(20);
-        }
-        throw new IllegalStateException("port " + instance.port + " did not answer PING within "
-                + STARTUP_TIMEOUT.toSeconds() + "s. Output:\n" + LocalProcesses.tail(log, 20));
     }
 
     private void awaitUntil(long deadline, BooleanSupplier condition, String what) {
@@ -371,21 +323,18 @@ public final class RedisSentinelServer implements AutoCloseable {
         }
     }
 
-    /** One process and its shutdown hook. */
+    /** One server or sentinel of the set-up. */
     private static final class Instance {
         private final int port;
-        private final Process process;
-        private final Thread killHook;
+        private final RedisProcess process;
 
-        Instance(int port, Process process, Thread killHook) {
-            this.port = port;
+        Instance(RedisProcess process) {
+            this.port = process.port();
             this.process = process;
-            this.killHook = killHook;
         }
 
         void halt() {
-            LocalProcesses.stop(process, 5_000);
-            LocalProcesses.forget(killHook);
+            process.stop();
         }
     }
 }

@@ -337,7 +337,13 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts the private server's process; {@link RedisProcess.PortInUseException} when the port was taken. */
     private void launch() {
-        process = RedisProcess.start(binary, port, workDir, password, this::ping);
+        List<String> args = new java.util.ArrayList<>(RedisProcess.serverArgs(port, workDir));
+        if (password != null) {
+            // A private server's password is its only one: the default user's (requirepass).
+            args.addAll(List.of("--requirepass", password));
+        }
+        process = RedisProcess.start(binary, args, workDir, workDir.resolve("redis.log"), "redis-" + port, port,
+                password);
     }
 
     private void halt() {
