@@ -1,15 +1,15 @@
 package io.taskqueue.internal;
 
+import io.taskqueue.Capability;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobInterceptor;
-import io.taskqueue.Capability;
 import io.taskqueue.JobOutcome;
-import io.taskqueue.RateLimitedException;
-import io.taskqueue.UnsupportedCapabilityException;
-import io.taskqueue.spi.LimitSupport;
 import io.taskqueue.PayloadException;
+import io.taskqueue.RateLimitedException;
 import io.taskqueue.RetryLaterException;
 import io.taskqueue.UnrecoverableJobException;
+import io.taskqueue.UnsupportedCapabilityException;
+import io.taskqueue.spi.LimitSupport;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,11 +2,11 @@ package io.taskqueue.internal;
 
 import io.taskqueue.Capability;
 import io.taskqueue.Job;
-import io.taskqueue.spi.CheckpointSupport;
 import io.taskqueue.JobCancelledException;
 import io.taskqueue.JobContext;
 import io.taskqueue.JobLifecycleListener;
 import io.taskqueue.PayloadCodec;
+import io.taskqueue.spi.CheckpointSupport;
 import io.taskqueue.spi.LockStatus;
 import io.taskqueue.spi.QueueBackend;
 import java.util.Map;

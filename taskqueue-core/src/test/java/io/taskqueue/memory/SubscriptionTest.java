@@ -1,9 +1,9 @@
 package io.taskqueue.memory;
 
-import io.taskqueue.EventCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.taskqueue.EventCursor;
 import io.taskqueue.QueueEvent;
 import io.taskqueue.Subscription;
 import java.time.Duration;

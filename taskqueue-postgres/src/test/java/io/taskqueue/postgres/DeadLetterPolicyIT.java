@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.taskqueue.ErrorCategory;
 import io.taskqueue.Handlers;
-import io.taskqueue.JobState;
 import io.taskqueue.JobQueue;
+import io.taskqueue.JobState;
 import io.taskqueue.testing.junit.PostgresExtension;
 import io.taskqueue.testing.junit.PostgresTestSchema;
 import java.io.IOException;

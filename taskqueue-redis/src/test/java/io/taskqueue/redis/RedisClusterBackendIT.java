@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.taskqueue.FlowNode;
 import io.taskqueue.Handlers;
-import io.taskqueue.JobState;
 import io.taskqueue.JobQueue;
+import io.taskqueue.JobState;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;

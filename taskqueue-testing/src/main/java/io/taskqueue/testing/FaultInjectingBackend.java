@@ -11,9 +11,9 @@ import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.Objects;
 
 /**
  * Wraps a backend to simulate faults in tests: a worker that stops renewing its locks (a GC pause,

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.taskqueue.Handlers;
-import io.taskqueue.JobState;
 import io.taskqueue.JobQueue;
+import io.taskqueue.JobState;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;

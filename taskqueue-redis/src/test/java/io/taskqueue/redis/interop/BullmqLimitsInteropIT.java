@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskqueue.Handlers;
-import io.taskqueue.JobState;
 import io.taskqueue.JobQueue;
+import io.taskqueue.JobState;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
-import io.taskqueue.redis.RedisBackend;
 import io.taskqueue.redis.RedisTestBackends;
-import io.taskqueue.redis.RedisBackendOptions;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
 import io.taskqueue.testing.junit.RedisExtension;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.taskqueue.Handlers;
 import io.taskqueue.JobQueue;
-import io.taskqueue.TaskQueue;
 import io.taskqueue.SchedulerSpec;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.servers.RedisServer;

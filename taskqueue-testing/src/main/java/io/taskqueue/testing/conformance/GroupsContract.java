@@ -1,22 +1,18 @@
 package io.taskqueue.testing.conformance;
 
-import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
-import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
 import static io.taskqueue.testing.conformance.Conformance.awaitState;
-import static io.taskqueue.testing.conformance.Conformance.eventNames;
 import static io.taskqueue.testing.conformance.Conformance.eventually;
 import static io.taskqueue.testing.conformance.Conformance.fastOptions;
-import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskqueue.Capability;
-import io.taskqueue.TaskQueue;
 import io.taskqueue.Backoff;
+import io.taskqueue.Capability;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
-import io.taskqueue.JobState;
 import io.taskqueue.JobQueue;
+import io.taskqueue.JobState;
 import io.taskqueue.RateLimit;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.spi.QueueBackend;

@@ -1,8 +1,6 @@
 package io.taskqueue.testing.conformance;
 
 import static io.taskqueue.testing.conformance.Conformance.awaitState;
-import static io.taskqueue.testing.conformance.Conformance.eventually;
-import static io.taskqueue.testing.conformance.Conformance.fastOptions;
 import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,33 +1,24 @@
 package io.taskqueue.testing.conformance;
 
-import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
-import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
 import static io.taskqueue.testing.conformance.Conformance.awaitState;
-import static io.taskqueue.testing.conformance.Conformance.eventNames;
 import static io.taskqueue.testing.conformance.Conformance.eventually;
 import static io.taskqueue.testing.conformance.Conformance.fastOptions;
-import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskqueue.Capability;
-import io.taskqueue.TaskQueue;
 import io.taskqueue.Handlers;
 import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
-import io.taskqueue.JobState;
-import io.taskqueue.KeepJobs;
-import io.taskqueue.Metrics;
 import io.taskqueue.JobQueue;
+import io.taskqueue.JobState;
 import io.taskqueue.QueueEvent;
 import io.taskqueue.RateLimit;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
-import io.taskqueue.spi.FinishRequest;
 import io.taskqueue.spi.QueueBackend;
-import io.taskqueue.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

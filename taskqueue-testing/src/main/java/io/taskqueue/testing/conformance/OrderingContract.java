@@ -1,7 +1,5 @@
 package io.taskqueue.testing.conformance;
 
-import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
-import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
 import static io.taskqueue.testing.conformance.Conformance.awaitState;
 import static io.taskqueue.testing.conformance.Conformance.eventNames;
 import static io.taskqueue.testing.conformance.Conformance.eventually;
@@ -9,12 +7,12 @@ import static io.taskqueue.testing.conformance.Conformance.fastOptions;
 import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskqueue.TaskQueue;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
-import io.taskqueue.JobState;
 import io.taskqueue.JobQueue;
+import io.taskqueue.JobState;
 import io.taskqueue.QueueEvent;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;

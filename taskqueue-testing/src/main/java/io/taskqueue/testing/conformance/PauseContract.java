@@ -2,13 +2,11 @@ package io.taskqueue.testing.conformance;
 
 import static io.taskqueue.testing.conformance.Conformance.awaitState;
 import static io.taskqueue.testing.conformance.Conformance.eventually;
-import static io.taskqueue.testing.conformance.Conformance.fastOptions;
 import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskqueue.Capability;
 import io.taskqueue.Handlers;
-import io.taskqueue.JobOptions;
 import io.taskqueue.JobQueue;
 import io.taskqueue.JobState;
 import io.taskqueue.QueueEvent;

@@ -1,6 +1,5 @@
 package io.taskqueue.testing.conformance;
 
-import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
 import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
 import static io.taskqueue.testing.conformance.Conformance.awaitState;
 import static io.taskqueue.testing.conformance.Conformance.eventNames;
@@ -9,15 +8,15 @@ import static io.taskqueue.testing.conformance.Conformance.fastOptions;
 import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskqueue.TaskQueue;
 import io.taskqueue.Backoff;
 import io.taskqueue.Handlers;
 import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
+import io.taskqueue.JobQueue;
 import io.taskqueue.JobState;
 import io.taskqueue.KeepJobs;
-import io.taskqueue.JobQueue;
 import io.taskqueue.QueueEvent;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.UnrecoverableJobException;
 import io.taskqueue.testing.MutableClock;
 import java.time.Duration;

@@ -1,21 +1,16 @@
 package io.taskqueue.testing.conformance;
 
-import static io.taskqueue.testing.conformance.Conformance.PATIENCE;
-import static io.taskqueue.testing.conformance.Conformance.awaitEvent;
-import static io.taskqueue.testing.conformance.Conformance.awaitState;
-import static io.taskqueue.testing.conformance.Conformance.eventNames;
 import static io.taskqueue.testing.conformance.Conformance.eventually;
-import static io.taskqueue.testing.conformance.Conformance.fastOptions;
 import static io.taskqueue.testing.conformance.Conformance.throughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskqueue.Capability;
-import io.taskqueue.TaskQueue;
 import io.taskqueue.Handlers;
+import io.taskqueue.JobQueue;
 import io.taskqueue.JobScheduler;
 import io.taskqueue.JobState;
-import io.taskqueue.JobQueue;
 import io.taskqueue.SchedulerSpec;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -20,21 +20,19 @@ import io.taskqueue.spi.LockStatus;
 import io.taskqueue.spi.NewJob;
 import io.taskqueue.spi.QueueBackend;
 import io.taskqueue.spi.ReleaseRequest;
-import io.taskqueue.spi.RemoveResult;
 import io.taskqueue.spi.WorkerChannel;
 import io.taskqueue.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the simple backend promises on the SPI itself, beyond what the core contracts reach through
- * queues and workers: custom ids, lock tokens, hand-back order, finish-and-fetch, remove while
- * locked, cancel signals, worker channels, event cursors and the stall-check throttle.
+ * What the simple backend promises beyond the core contracts (SeamContract covers the seam's calls
+ * for every backend): lock expiry and the stall-check throttle on the backend's own clock, a
+ * cancelled job that never runs again, and cursors it does not know.
  */
 class SimpleBackendSpiTest {
     private static final long LOCK_MS = 1_000;
@@ -70,26 +68,7 @@ class SimpleBackendSpiTest {
         return new FinishRequest(jobId, token, clock.millis(), true, "\"ok\"", null, KeepJobs.all(), next);
     }
 
-    @Test
-    void aTakenCustomIdReturnsTheExistingJob() {
-        JobOptions custom = JobOptions.builder().jobId("order-7").build();
-        assertThat(add("first", custom)).isEqualTo("order-7");
-        assertThat(add("second", custom)).isEqualTo("order-7");
-        assertThat(queue.getJob("order-7").orElseThrow().name()).isEqualTo("first");
-        assertThat(queue.counts(java.util.Set.of(JobState.WAITING))).containsEntry(JobState.WAITING, 1L);
-    }
 
-    @Test
-    void finishFetchesTheNextJobInTheSameCall() {
-        String first = add("a");
-        String second = add("b");
-        fetch("t:1");
-        FetchResult next = queue.finish(complete(first, "t:1", fetchAs("t:2")));
-        assertThat(next).isInstanceOf(FetchResult.Fetched.class);
-        assertThat(((FetchResult.Fetched) next).job().id()).isEqualTo(second);
-        assertThat(queue.getState(second)).isEqualTo(JobState.ACTIVE);
-        assertThat(queue.finish(complete(second, "t:2", null))).isEqualTo(FetchResult.EMPTY);
-    }
 
     @Test
     void stepsOnALockedJobCheckItsToken() {
@@ -111,30 +90,7 @@ class SimpleBackendSpiTest {
         assertThatThrownBy(() -> queue.finish(complete(id, "owner:1", null))).isInstanceOf(LockLostException.class);
     }
 
-    @Test
-    void aLockedJobCannotBeRemoved() {
-        List<QueueEvent> events = record(EventCursor.EARLIEST);
-        String id = add("a");
-        fetch("t:1");
-        assertThat(queue.remove(id)).isEqualTo(RemoveResult.LOCKED);
-        queue.finish(complete(id, "t:1", null));
-        assertThat(queue.remove(id)).isEqualTo(RemoveResult.REMOVED);
-        assertThat(queue.remove(id)).isEqualTo(RemoveResult.NOT_FOUND);
-        assertThat(queue.getState(id)).isEqualTo(JobState.UNKNOWN);
-        eventually().until(() -> events.stream().anyMatch(e -> e.event().equals("removed")
-                && id.equals(e.jobId()) && "completed".equals(e.field("prev"))));
-    }
 
-    @Test
-    void aJobHandedBackRunsNextWithoutSpendingAnAttempt() {
-        String first = add("a");
-        add("b");
-        fetch("t:1");
-        queue.release(ReleaseRequest.handBack(first, "t:1", clock.millis()));
-        Job again = fetch("t:2");
-        assertThat(again.id()).isEqualTo(first);
-        assertThat(again.attemptsMade()).isZero();
-    }
 
     @Test
     void cancellingAnActiveJobFlagsItAndNotifiesTheWorkers() {
@@ -153,29 +109,6 @@ class SimpleBackendSpiTest {
         }
     }
 
-    @Test
-    void aChannelWakesOnAddsRemembersAMissedWakeUpAndReturnsPromptlyOnClose() {
-        WorkerChannel channel = queue.openWorkerChannel("w", id -> { });
-        CompletableFuture<Void> woken = awaitWorkAsync(channel);
-        add("a");
-        eventually().until(woken::isDone);
-        add("b");
-        // The add above came while nobody waited: the next wait returns at once.
-        eventually().until(awaitWorkAsync(channel)::isDone);
-        CompletableFuture<Void> closed = awaitWorkAsync(channel);
-        channel.close();
-        eventually().until(closed::isDone);
-    }
-
-    private static CompletableFuture<Void> awaitWorkAsync(WorkerChannel channel) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                channel.awaitWork(Duration.ofMinutes(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-    }
 
     @Test
     void subscriptionsStartAfterTheirCursor() {
@@ -208,18 +141,6 @@ class SimpleBackendSpiTest {
         assertThat(queue.getState(id)).isEqualTo(JobState.WAITING);
     }
 
-    @Test
-    void readsTakeInclusiveRangesInEitherOrder() {
-        for (int priority : new int[] {3, 1, 2}) {
-            add("p" + priority, JobOptions.builder().priority(priority).build());
-        }
-        assertThat(queue.getJobs(JobState.PRIORITIZED, 0, -1, true)).extracting(Job::name)
-                .containsExactly("p1", "p2", "p3");
-        assertThat(queue.getJobs(JobState.PRIORITIZED, 0, 1, false)).extracting(Job::name)
-                .containsExactly("p3", "p2");
-        assertThat(queue.getJobs(JobState.PRIORITIZED, -1, -1, true)).extracting(Job::name).containsExactly("p3");
-        assertThat(queue.getJobs(JobState.PRIORITIZED, 5, 9, true)).isEmpty();
-    }
 
     private List<QueueEvent> record(EventCursor after) {
         List<QueueEvent> events = new CopyOnWriteArrayList<>();
