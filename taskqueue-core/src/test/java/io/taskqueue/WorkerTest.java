@@ -154,4 +154,53 @@ class WorkerTest {
         assertThat(queue.getJob(a).orElseThrow().returnValueJson()).isEqualTo("\"" + Thread.currentThread().getName() + "\"");
         worker.close();
     }
+
+    /**
+     * On a JDK with virtual threads, handlers run on them when the application hands the worker a
+     * virtual-thread executor. The CI's second pass on JDK 21+ sets {@code taskqueue.test.virtualThreads}
+     * so that this test cannot quietly fall back there; on JDK 17 it runs on a platform pool.
+     */
+    @Test
+    void handlersRunOnTheApplicationsVirtualThreadsWhereTheJdkHasThem() throws Exception {
+        ExecutorService virtual = virtualThreadExecutor();
+        boolean required = Boolean.getBoolean("taskqueue.test.virtualThreads");
+        assertThat(virtual != null || !required).as("virtual threads on " + Runtime.version()).isTrue();
+        ExecutorService executor = virtual != null ? virtual : Executors.newCachedThreadPool();
+        List<Boolean> onVirtual = new CopyOnWriteArrayList<>();
+        try {
+            try (Worker worker = worker(Handlers.builder().on("job", ctx -> {
+                onVirtual.add(isVirtual(Thread.currentThread()));
+                Thread.sleep(20);
+                return null;
+            }).build()).options(WorkerOptions.builder().concurrency(50).drainDelay(Duration.ofMillis(20)).build())
+                    .executor(executor).build().start()) {
+                List<String> ids = new java.util.ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    ids.add(queue.add("job", i));
+                }
+                for (String id : ids) {
+                    assertThat(queue.awaitFinished(id, Duration.ofSeconds(30)).finishedOn()).isNotNull();
+                }
+            }
+            assertThat(onVirtual).hasSize(200).containsOnly(virtual != null);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static ExecutorService virtualThreadExecutor() throws ReflectiveOperationException {
+        try {
+            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static boolean isVirtual(Thread thread) {
+        try {
+            return (Boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
 }
