@@ -45,6 +45,37 @@ class PublicTypesAreDocumentedTest {
         assertThat(undocumented).as("public types without a Javadoc comment").isEmpty();
     }
 
+    @Test
+    void everyPackageWithPublicTypesHasADocumentedPackageInfo() throws IOException {
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(Path.of(".."))) {
+            for (Path module : modules.filter(m -> Files.isDirectory(m.resolve("src/main/java"))).toList()) {
+                try (Stream<Path> dirs = Files.walk(module.resolve("src/main/java"))) {
+                    for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                        if (hasPublicType(dir)) {
+                            Path info = dir.resolve("package-info.java");
+                            if (!Files.exists(info) || !Files.readString(info).contains("/**")) {
+                                missing.add(module.getFileName() + ": " + module.resolve("src/main/java").relativize(dir));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("packages without a documented package-info.java").isEmpty();
+    }
+
+    private static boolean hasPublicType(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (PUBLIC_TYPE.matcher(Files.readString(file)).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * True when the last comment before the declaration is a Javadoc comment and only annotations
      * stand between them.

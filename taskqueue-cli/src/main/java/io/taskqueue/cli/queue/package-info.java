@@ -1,0 +1,2 @@
+/** {@code taskqueue queue}: listing, inspecting and managing queues. */
+package io.taskqueue.cli.queue;
