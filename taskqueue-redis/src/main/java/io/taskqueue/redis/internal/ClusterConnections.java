@@ -161,6 +161,16 @@ public final class ClusterConnections implements RedisConnections {
     }
 
     @Override
+    public String clientList(String key) {
+        int slot = SlotHash.getSlot(key);
+        RedisClusterNode master = connection.getPartitions().getMasterBySlot(slot);
+        if (master == null) {
+            throw new IllegalStateException("no master is known for slot " + slot + " of key " + key);
+        }
+        return connection.getConnection(master.getNodeId()).sync().clientList();
+    }
+
+    @Override
     public String serverVersion() {
         return ServerInfo.version(connection.sync().info("server"));
     }

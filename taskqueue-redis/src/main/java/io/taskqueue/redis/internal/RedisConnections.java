@@ -47,6 +47,12 @@ public interface RedisConnections extends AutoCloseable {
      */
     List<String> scan(String pattern);
 
+    /**
+     * The {@code CLIENT LIST} reply of the server, or in a cluster of the master serving
+     * {@code key}'s slot.
+     */
+    String clientList(String key);
+
     /** The {@code redis_version} of the server (of one node, in a cluster). */
     String serverVersion();
 

@@ -49,7 +49,7 @@ public final class RedisQueueBackend implements QueueBackend {
         this.removal = new JobRemoval(ctx, keys);
         this.capabilities = List.of(new RedisQueueAdmin(ctx, keys, groups), new RedisJobControl(ctx, keys),
                 new RedisCheckpoints(ctx, keys), new RedisLimits(ctx, keys), groups, new RedisDeduplication(ctx, keys),
-                schedulers, new RedisFlows(ctx, keys));
+                schedulers, new RedisFlows(ctx, keys), new RedisWorkers(ctx, keys));
     }
 
     /** Writes the meta hash as a BullMQ Queue does when it is constructed (docs/protocol.md §3). */
