@@ -4,6 +4,7 @@ import io.taskqueue.WorkerInfo;
 import io.taskqueue.spi.WorkerListSupport;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,8 @@ final class RedisWorkers implements WorkerListSupport {
      */
     static List<WorkerInfo> parse(String clientList, String base, Instant now) {
         String namedStart = base + ":w:";
+        // Redis counts a connection's age in whole seconds; a finer start time would be made up.
+        Instant second = now.truncatedTo(ChronoUnit.SECONDS);
         List<WorkerInfo> workers = new ArrayList<>();
         for (String line : clientList.split("\r?\n")) {
             Map<String, String> fields = fields(line);
@@ -53,7 +56,7 @@ final class RedisWorkers implements WorkerListSupport {
             Long age = number(fields.get("age"));
             Long idle = number(fields.get("idle"));
             workers.add(new WorkerInfo(workerName, fields.get("id"), fields.get("addr"),
-                    age == null ? null : now.minusSeconds(age), idle == null ? null : Duration.ofSeconds(idle)));
+                    age == null ? null : second.minusSeconds(age), idle == null ? null : Duration.ofSeconds(idle)));
         }
         return workers;
     }
