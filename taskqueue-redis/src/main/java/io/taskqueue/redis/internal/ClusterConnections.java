@@ -167,7 +167,17 @@ public final class ClusterConnections implements RedisConnections {
         if (master == null) {
             throw new IllegalStateException("no master is known for slot " + slot + " of key " + key);
         }
-        return connection.getConnection(master.getNodeId()).sync().clientList();
+        String list = connection.getConnection(master.getNodeId()).sync().clientList();
+        // A cluster client names every connection it opens to every node, the idle ones too (Lettuce's
+        // CLIENT SETNAME on a cluster connection, ioredis' connectionName), so one worker has several
+        // named connections here; only the one it blocks on for jobs has run BZPOPMIN.
+        StringBuilder blocking = new StringBuilder();
+        for (String line : list.split("\r?\n")) {
+            if (line.contains(" cmd=bzpopmin ")) {
+                blocking.append(line).append('\n');
+            }
+        }
+        return blocking.toString();
     }
 
     @Override

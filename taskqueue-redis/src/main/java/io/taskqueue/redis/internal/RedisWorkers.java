@@ -15,7 +15,9 @@ import java.util.Map;
  * connection ({@code P:<base64(Q)>} or {@code P:<base64(Q)>:w:<name>}, docs/protocol.md §1.1), found
  * with {@code CLIENT LIST}, exactly as Node's {@code Queue.getWorkers()} finds them; so Java and
  * Node workers are listed alike. In a cluster the list comes from the master serving the queue's
- * slot, where every worker of the queue blocks.
+ * slot, where every worker of the queue blocks, and counts only connections that have waited there
+ * for jobs ({@link RedisConnections#clientList}): a worker that has been busy since it started,
+ * without ever waiting, shows once it first waits.
  */
 final class RedisWorkers implements WorkerListSupport {
     private final RedisContext ctx;
