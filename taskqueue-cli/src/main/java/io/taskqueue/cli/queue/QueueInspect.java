@@ -1,5 +1,6 @@
 package io.taskqueue.cli.queue;
 
+import io.taskqueue.BackendException;
 import io.taskqueue.Capability;
 import io.taskqueue.JobQueue;
 import io.taskqueue.Metrics;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,13 +37,20 @@ public final class QueueInspect implements Callable<Integer> {
         CliContext ctx = Commands.context(spec);
         QueueDetails details;
         try (JobQueue queue = Queues.existing(ctx, name)) {
-            details = read(ctx.taskQueue(), queue);
+            details = read(ctx.taskQueue(), queue, reason -> {
+                ctx.err().println("taskqueue: workers unknown: " + reason);
+                ctx.err().flush();
+            });
         }
         ctx.output().print(details, text(details));
         return 0;
     }
 
-    static QueueDetails read(TaskQueue taskQueue, JobQueue queue) {
+    /**
+     * Reads {@code queue}. When listing workers fails (a Redis user without {@code CLIENT LIST}) the
+     * workers are left unknown and {@code onWorkersUnknown} gets the reason, so the rest still shows.
+     */
+    static QueueDetails read(TaskQueue taskQueue, JobQueue queue, Consumer<String> onWorkersUnknown) {
         Set<Capability> can = taskQueue.capabilities();
         long now = taskQueue.clock().millis();
         QueueLimits limits = queue.limits();
@@ -53,9 +62,14 @@ public final class QueueInspect implements Callable<Integer> {
                 ? new QueueDetails.GroupDefaults(limits.defaultGroupConcurrency().orElse(null),
                         QueueDetails.Rate.of(limits.defaultGroupRateLimit().orElse(null)), limits.waitingGroups().size())
                 : null;
-        List<WorkerRow> workers = can.contains(Capability.WORKERS)
-                ? queue.workers().stream().map(w -> WorkerRow.of(queue.name(), w)).toList()
-                : null;
+        List<WorkerRow> workers = null;
+        if (can.contains(Capability.WORKERS)) {
+            try {
+                workers = queue.workers().stream().map(w -> WorkerRow.of(queue.name(), w)).toList();
+            } catch (BackendException e) {
+                onWorkersUnknown.accept(e.getMessage());
+            }
+        }
         return new QueueDetails(queue.name(), taskQueue.describe(),
                 can.contains(Capability.PAUSE) ? queue.isPaused() : null, Commands.byWireName(queue.counts()), global,
                 groups, can.contains(Capability.SCHEDULERS) ? queue.schedulers().list().size() : null, workers,
