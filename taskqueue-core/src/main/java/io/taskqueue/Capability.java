@@ -11,6 +11,7 @@ import io.taskqueue.spi.MetricsSupport;
 import io.taskqueue.spi.PauseSupport;
 import io.taskqueue.spi.QueueBackend;
 import io.taskqueue.spi.SchedulerSupport;
+import io.taskqueue.spi.WorkerListSupport;
 
 /**
  * What a backend may do beyond the job lifecycle every backend implements (add, fetch, locks,
@@ -39,7 +40,9 @@ public enum Capability {
     /** Flows of parent and child jobs: {@link FlowProducer}. */
     FLOWS("flows", FlowSupport.class),
     /** Per-minute metrics: {@link WorkerOptions#metricsMaxDataPoints()}, {@link JobQueue#getMetrics}. */
-    METRICS("per-minute metrics", MetricsSupport.class);
+    METRICS("per-minute metrics", MetricsSupport.class),
+    /** Listing the workers connected to a queue, other processes' included: {@link JobQueue#workers()}. */
+    WORKERS("listing connected workers", WorkerListSupport.class);
 
     private final String description;
     private final Class<?> spiType;

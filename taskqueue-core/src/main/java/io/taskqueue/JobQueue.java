@@ -11,6 +11,7 @@ import io.taskqueue.spi.NewJob;
 import io.taskqueue.spi.PauseSupport;
 import io.taskqueue.spi.QueueBackend;
 import io.taskqueue.spi.RemoveResult;
+import io.taskqueue.spi.WorkerListSupport;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.time.Duration;
@@ -333,6 +334,14 @@ public final class JobQueue implements AutoCloseable {
     /** All stored per-minute metrics of {@code type}. */
     public Metrics getMetrics(Metrics.Type type) {
         return getMetrics(type, 0, -1);
+    }
+
+    /**
+     * The workers connected to this queue now, in every process (on Redis, Node BullMQ's workers
+     * too), as the store reports them; a worker is listed while its connection is open.
+     */
+    public List<WorkerInfo> workers() {
+        return require(Capability.WORKERS, WorkerListSupport.class).workers();
     }
 
     // ---- events ----

@@ -46,7 +46,7 @@ final class InMemoryQueue implements QueueBackend {
         this.reads = new ReadOps(state);
         this.schedulers = new MemorySchedulers(state, manage);
         this.capabilities = List.of(new MemoryQueueAdmin(state, manage, reads), new MemoryLimits(state),
-                new MemoryGroups(state), new MemoryDeduplication(state), schedulers);
+                new MemoryGroups(state), new MemoryDeduplication(state), schedulers, new MemoryWorkers(state));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -49,6 +50,10 @@ final class QueueState {
     /** Active jobs someone asked to cancel (the durable flag read by lock renewal). */
     final Set<String> cancelRequested = new HashSet<>();
     final List<Consumer<String>> cancelListeners = new CopyOnWriteArrayList<>();
+    /** The open worker channels, in the order they were opened: the workers connected to the queue. */
+    final List<MemoryWorkerChannel> workerChannels = new CopyOnWriteArrayList<>();
+    /** Numbers the worker channels, as a server numbers its connections. */
+    final AtomicLong workerChannelIds = new AtomicLong();
     final LockTable locks;
     final EventLog events;
     final EventDispatcher dispatcher;

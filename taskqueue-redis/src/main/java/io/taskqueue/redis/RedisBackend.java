@@ -48,7 +48,7 @@ import java.util.function.Supplier;
  */
 public final class RedisBackend implements Backend {
     private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.allOf(Capability.class));
-    /** Keys every BullMQ queue has once it was opened or given a job: how {@link #queueNames()} finds them. */
+    /** Keys every BullMQ queue has once it was created or given a job: how {@link #queueNames()} finds them. */
     private static final List<String> QUEUE_KEYS = List.of("meta", "id", "events");
 
     private final RedisBackendOptions options;
@@ -107,11 +107,8 @@ public final class RedisBackend implements Backend {
     public QueueBackend queue(String queueName) {
         Objects.requireNonNull(queueName, "queueName");
         connections.requireOneSlot(options.prefix(), queueName);
-        return queues.computeIfAbsent(queueName, name -> {
-            RedisQueueBackend q = new RedisQueueBackend(ctx, new Keys(options.prefix(), name));
-            q.open();
-            return q;
-        });
+        // Opening writes nothing: the meta hash comes with the first operation that may create the queue.
+        return queues.computeIfAbsent(queueName, name -> new RedisQueueBackend(ctx, new Keys(options.prefix(), name)));
     }
 
     /** The queues under this backend's prefix, Node-made ones included: those with a meta hash, an id counter or events. */

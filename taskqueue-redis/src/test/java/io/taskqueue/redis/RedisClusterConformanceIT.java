@@ -13,6 +13,7 @@ import io.taskqueue.testing.conformance.MaintenanceContract;
 import io.taskqueue.testing.conformance.MetricsContract;
 import io.taskqueue.testing.conformance.PauseContract;
 import io.taskqueue.testing.conformance.SchedulersContract;
+import io.taskqueue.testing.conformance.WorkersContract;
 import io.taskqueue.testing.junit.RedisClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisClusterExtension.class)
 class RedisClusterConformanceIT implements CoreContracts, PauseContract, MaintenanceContract, JobControlContract,
         CheckpointContract, LimitsContract, GroupsContract, DeduplicationContract, SchedulersContract,
-        MetricsContract, FlowsContract {
+        MetricsContract, FlowsContract, WorkersContract {
     private final RedisServer cluster;
     private final Conformance conformance;
 

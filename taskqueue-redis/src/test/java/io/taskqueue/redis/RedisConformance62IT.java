@@ -13,6 +13,7 @@ import io.taskqueue.testing.conformance.MaintenanceContract;
 import io.taskqueue.testing.conformance.MetricsContract;
 import io.taskqueue.testing.conformance.PauseContract;
 import io.taskqueue.testing.conformance.SchedulersContract;
+import io.taskqueue.testing.conformance.WorkersContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class RedisConformance62IT implements CoreContracts, PauseContract, MaintenanceContract, JobControlContract,
         CheckpointContract, LimitsContract, GroupsContract, DeduplicationContract, SchedulersContract,
-        MetricsContract, FlowsContract {
+        MetricsContract, FlowsContract, WorkersContract {
     private static RedisServer server;
     private final Conformance conformance = RedisConformanceIT.conformanceOn(server);
 

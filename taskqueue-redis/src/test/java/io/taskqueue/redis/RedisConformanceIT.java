@@ -13,6 +13,7 @@ import io.taskqueue.testing.conformance.MaintenanceContract;
 import io.taskqueue.testing.conformance.MetricsContract;
 import io.taskqueue.testing.conformance.PauseContract;
 import io.taskqueue.testing.conformance.SchedulersContract;
+import io.taskqueue.testing.conformance.WorkersContract;
 import io.taskqueue.testing.junit.RedisExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisExtension.class)
 class RedisConformanceIT implements CoreContracts, PauseContract, MaintenanceContract, JobControlContract,
         CheckpointContract, LimitsContract, GroupsContract, DeduplicationContract, SchedulersContract,
-        MetricsContract, FlowsContract {
+        MetricsContract, FlowsContract, WorkersContract {
     private final Conformance conformance;
 
     RedisConformanceIT(RedisServer server) {

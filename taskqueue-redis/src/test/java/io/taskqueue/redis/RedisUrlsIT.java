@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.taskqueue.BackendException;
 import io.taskqueue.Capability;
 import io.taskqueue.JobQueue;
+import io.taskqueue.JobState;
+import io.taskqueue.Metrics;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
 import io.taskqueue.testing.junit.RedisExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,16 +48,36 @@ class RedisUrlsIT {
             JobQueue zeta = tq.queue("zeta");
             zeta.add("job", Map.of());
             tq.queue("alpha").add("job", Map.of());
-            tq.queue("opened-only");
+            tq.queue("opened-only").counts();
             other.queue("elsewhere").add("job", Map.of());
-            assertThat(tq.queueNames()).containsExactly("alpha", "opened-only", "zeta");
+            assertThat(tq.queueNames()).as("a queue only opened and read is not one").containsExactly("alpha", "zeta");
             zeta.pause();
             zeta.obliterate(true);
-            assertThat(tq.queueNames()).containsExactly("alpha", "opened-only");
+            assertThat(tq.queueNames()).containsExactly("alpha");
         } finally {
             try (RespClient redis = server.client()) {
                 redis.deleteMatching(prefix.value() + "-other:*");
             }
+        }
+    }
+
+    @Test
+    void openingAndReadingAQueueWritesNothingAndTheFirstAddWritesTheMeta(RedisServer server, RedisTestPrefix prefix) {
+        try (TaskQueue tq = RedisTestBackends.taskQueue(server, prefix); RespClient redis = server.client()) {
+            JobQueue queue = tq.queue("quiet");
+            queue.counts();
+            queue.getJobs(JobState.COMPLETED, 0, -1);
+            assertThat(queue.isPaused()).isFalse();
+            assertThat(queue.limits().globalConcurrency()).isEmpty();
+            assertThat(queue.limits().rateLimitTtl()).isZero();
+            assertThat(queue.schedulers().list()).isEmpty();
+            assertThat(queue.workers()).isEmpty();
+            assertThat(queue.getMetrics(Metrics.Type.COMPLETED).count()).isZero();
+            assertThat(redis.call("KEYS", prefix.pattern())).as("keys after reads").isEqualTo(List.of());
+
+            queue.add("job", Map.of());
+            assertThat(redis.call("HGETALL", prefix.key("quiet:meta")))
+                    .isEqualTo(List.of("opts.maxLenEvents", "10000", "version", "bullmq:6.7.0"));
         }
     }
 

@@ -1,2 +1,2 @@
-/** {@code taskqueue queue}: listing, inspecting and managing queues. */
+/** {@code taskqueue queue}: listing, inspecting and maintaining the queues of a backend. */
 package io.taskqueue.cli.queue;

@@ -161,6 +161,26 @@ public final class ClusterConnections implements RedisConnections {
     }
 
     @Override
+    public String clientList(String key) {
+        int slot = SlotHash.getSlot(key);
+        RedisClusterNode master = connection.getPartitions().getMasterBySlot(slot);
+        if (master == null) {
+            throw new IllegalStateException("no master is known for slot " + slot + " of key " + key);
+        }
+        String list = connection.getConnection(master.getNodeId()).sync().clientList();
+        // A cluster client names every connection it opens to every node, the idle ones too (Lettuce's
+        // CLIENT SETNAME on a cluster connection, ioredis' connectionName), so one worker has several
+        // named connections here; only the one it blocks on for jobs has run BZPOPMIN.
+        StringBuilder blocking = new StringBuilder();
+        for (String line : list.split("\r?\n")) {
+            if (line.contains(" cmd=bzpopmin ")) {
+                blocking.append(line).append('\n');
+            }
+        }
+        return blocking.toString();
+    }
+
+    @Override
     public String serverVersion() {
         return ServerInfo.version(connection.sync().info("server"));
     }

@@ -47,6 +47,13 @@ public interface RedisConnections extends AutoCloseable {
      */
     List<String> scan(String pattern);
 
+    /**
+     * The {@code CLIENT LIST} reply of the server; in a cluster, the lines of the master serving
+     * {@code key}'s slot whose last command was {@code BZPOPMIN}: cluster clients name their idle
+     * connections to every node too, and a worker is the connection that waits for jobs.
+     */
+    String clientList(String key);
+
     /** The {@code redis_version} of the server (of one node, in a cluster). */
     String serverVersion();
 

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * @param codec the job hash codec
  * @param prefix the key prefix
  * @param commandTimeout the timeout of one command
- * @param maxLenEvents written to each queue's meta when it is opened
+ * @param maxLenEvents written to each queue's meta before its first write
  * @param metricsMaxDataPoints 0 for no metrics
  * @param minBlockSeconds the shortest BZPOPMIN timeout the server treats as a timeout
  * @param clock the clock for the few operations whose SPI method passes no time

@@ -24,10 +24,13 @@ final class RedisFlows implements FlowSupport {
 
     private final RedisContext ctx;
     private final Keys keys;
+    private final QueueMeta meta;
 
-    RedisFlows(RedisContext ctx, Keys keys) {
+    /** The flows rooted in the queue of {@code keys}, whose meta is {@code meta} (a flow writes its root queue's, as before). */
+    RedisFlows(RedisContext ctx, Keys keys, QueueMeta meta) {
         this.ctx = ctx;
         this.keys = keys;
+        this.meta = meta;
     }
 
     /** Adds the flow rooted at {@code root} (whose queue is this one), at its root's timestamp. */
@@ -41,6 +44,7 @@ final class RedisFlows implements FlowSupport {
         ArrayNode nodes = JSON.createArrayNode();
         List<String> ids = new ArrayList<>();
         flatten(root, 0, null, nodes, ids);
+        meta.ensureWritten();
         ctx.await(ctx.scripts().run(Script.ADD_FLOW, List.of(),
                 List.of(nodes.toString(), Long.toString(root.job().timestamp()))), "addFlow");
         int[] cursor = {0};

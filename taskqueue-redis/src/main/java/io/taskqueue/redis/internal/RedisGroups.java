@@ -20,10 +20,12 @@ final class RedisGroups implements GroupSupport {
 
     private final RedisContext ctx;
     private final Keys keys;
+    private final QueueMeta meta;
 
-    RedisGroups(RedisContext ctx, Keys keys) {
+    RedisGroups(RedisContext ctx, Keys keys, QueueMeta meta) {
         this.ctx = ctx;
         this.keys = keys;
+        this.meta = meta;
     }
 
     private static String concurrencyField(String group) {
@@ -40,6 +42,7 @@ final class RedisGroups implements GroupSupport {
         if (concurrency == null) {
             ctx.await(async.hdel(keys.groupLimits(), concurrencyField(group)), "removeGroupConcurrency");
         } else {
+            meta.ensureWritten();
             ctx.await(async.hset(keys.groupLimits(), concurrencyField(group), Integer.toString(concurrency)),
                     "setGroupConcurrency");
             wakeWorkers();
@@ -59,6 +62,7 @@ final class RedisGroups implements GroupSupport {
         if (limit == null) {
             ctx.await(async.hdel(keys.groupLimits(), rateField(group)), "removeGroupRateLimit");
         } else {
+            meta.ensureWritten();
             ctx.await(async.hset(keys.groupLimits(), rateField(group), limit.max() + ":" + limit.durationMillis()),
                     "setGroupRateLimit");
             wakeWorkers();

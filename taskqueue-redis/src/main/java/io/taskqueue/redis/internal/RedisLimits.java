@@ -24,10 +24,12 @@ final class RedisLimits implements LimitSupport, MetricsSupport {
 
     private final RedisContext ctx;
     private final Keys keys;
+    private final QueueMeta meta;
 
-    RedisLimits(RedisContext ctx, Keys keys) {
+    RedisLimits(RedisContext ctx, Keys keys, QueueMeta meta) {
         this.ctx = ctx;
         this.keys = keys;
+        this.meta = meta;
     }
 
     @Override
@@ -36,6 +38,7 @@ final class RedisLimits implements LimitSupport, MetricsSupport {
         if (concurrency == null) {
             ctx.await(async.hdel(keys.meta(), "concurrency"), "removeGlobalConcurrency");
         } else {
+            meta.ensureWritten();
             ctx.await(async.hset(keys.meta(), "concurrency", Integer.toString(concurrency)), "setGlobalConcurrency");
         }
     }
@@ -52,6 +55,7 @@ final class RedisLimits implements LimitSupport, MetricsSupport {
         if (limit == null) {
             ctx.await(async.hdel(keys.meta(), "max", "duration"), "removeGlobalRateLimit");
         } else {
+            meta.ensureWritten();
             ctx.await(async.hset(keys.meta(), Map.of("max", Integer.toString(limit.max()),
                     "duration", Long.toString(limit.durationMillis()))), "setGlobalRateLimit");
         }
@@ -70,6 +74,7 @@ final class RedisLimits implements LimitSupport, MetricsSupport {
 
     @Override
     public void rateLimit(long ttlMillis) {
+        meta.ensureWritten();
         ctx.await(ctx.connection().async().set(keys.limiter(), MANUAL_LIMIT,
                 SetArgs.Builder.px(ttlMillis)), "rateLimit");
     }

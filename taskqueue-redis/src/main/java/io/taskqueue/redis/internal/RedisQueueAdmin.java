@@ -18,11 +18,13 @@ final class RedisQueueAdmin implements PauseSupport, MaintenanceSupport {
     private final RedisContext ctx;
     private final Keys keys;
     private final RedisGroups groups;
+    private final QueueMeta meta;
 
-    RedisQueueAdmin(RedisContext ctx, Keys keys, RedisGroups groups) {
+    RedisQueueAdmin(RedisContext ctx, Keys keys, RedisGroups groups, QueueMeta meta) {
         this.ctx = ctx;
         this.keys = keys;
         this.groups = groups;
+        this.meta = meta;
     }
 
     @Override
@@ -41,6 +43,7 @@ final class RedisQueueAdmin implements PauseSupport, MaintenanceSupport {
     }
 
     private void pause(boolean pause) {
+        meta.ensureWritten();
         ctx.await(ctx.scripts().run(Script.PAUSE,
                 List.of(keys.meta(), keys.marker(), keys.events(), keys.waitList(), keys.paused(), keys.prioritized(),
                         keys.delayed()), List.of(pause ? "pause" : "resume")), pause ? "pause" : "resume");

@@ -35,29 +35,27 @@ public final class RedisQueueBackend implements QueueBackend {
     private final WorkOps work;
     private final ReadOps reads;
     private final JobRemoval removal;
+    private final QueueMeta meta;
     private final List<Object> capabilities;
 
-    /** The queue of {@code keys}; {@link #open()} writes its meta hash. */
+    /**
+     * The queue of {@code keys}. Nothing is written until an operation that may create the queue
+     * writes its meta hash first ({@link QueueMeta}).
+     */
     public RedisQueueBackend(RedisContext ctx, Keys keys) {
         this.ctx = ctx;
         this.keys = keys;
-        RedisSchedulers schedulers = new RedisSchedulers(ctx, keys);
-        RedisGroups groups = new RedisGroups(ctx, keys);
+        this.meta = new QueueMeta(ctx, keys);
+        RedisSchedulers schedulers = new RedisSchedulers(ctx, keys, meta);
+        RedisGroups groups = new RedisGroups(ctx, keys, meta);
         this.adds = new JobAdds(ctx, keys);
         this.work = new WorkOps(ctx, keys, schedulers);
         this.reads = new ReadOps(ctx, keys);
         this.removal = new JobRemoval(ctx, keys);
-        this.capabilities = List.of(new RedisQueueAdmin(ctx, keys, groups), new RedisJobControl(ctx, keys),
-                new RedisCheckpoints(ctx, keys), new RedisLimits(ctx, keys), groups, new RedisDeduplication(ctx, keys),
-                schedulers, new RedisFlows(ctx, keys));
-    }
-
-    /** Writes the meta hash as a BullMQ Queue does when it is constructed (docs/protocol.md §3). */
-    public void open() {
-        var async = ctx.connection().async();
-        ctx.await(async.hsetnx(keys.meta(), "opts.maxLenEvents", Integer.toString(ctx.maxLenEvents()))
-                .thenCompose(ignored -> async.hset(keys.meta(), "version", RedisBackendConstants.VERSION)),
-                "open queue " + keys.queue());
+        this.capabilities = List.of(new RedisQueueAdmin(ctx, keys, groups, meta), new RedisJobControl(ctx, keys),
+                new RedisCheckpoints(ctx, keys), new RedisLimits(ctx, keys, meta), groups,
+                new RedisDeduplication(ctx, keys), schedulers, new RedisFlows(ctx, keys, meta),
+                new RedisWorkers(ctx, keys));
     }
 
     @Override
@@ -79,12 +77,16 @@ public final class RedisQueueBackend implements QueueBackend {
     public List<String> add(List<NewJob> jobs) {
         Objects.requireNonNull(jobs, "jobs");
         jobs.forEach(job -> Objects.requireNonNull(job, "job"));
+        meta.ensureWritten();
         return adds.add(jobs);
     }
 
     @Override
     public FetchResult fetch(FetchRequest request) {
-        return work.fetch(Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        // A worker's queue exists from its first fetch, as it did when opening a queue wrote the meta.
+        meta.ensureWritten();
+        return work.fetch(request);
     }
 
     @Override

@@ -29,10 +29,12 @@ final class RedisSchedulers implements SchedulerSupport {
 
     private final RedisContext ctx;
     private final Keys keys;
+    private final QueueMeta meta;
 
-    RedisSchedulers(RedisContext ctx, Keys keys) {
+    RedisSchedulers(RedisContext ctx, Keys keys, QueueMeta meta) {
         this.ctx = ctx;
         this.keys = keys;
+        this.meta = meta;
     }
 
     private List<String> scriptKeys() {
@@ -44,6 +46,7 @@ final class RedisSchedulers implements SchedulerSupport {
     public String upsertScheduler(String schedulerId, SchedulerSpec spec, NewJob template) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         Objects.requireNonNull(spec, "spec");
+        meta.ensureWritten();
         long now = template.timestamp();
         var async = ctx.connection().async();
         Map<String, String> old = ctx.await(async.hgetall(keys.scheduler(schedulerId)), "upsertScheduler");

@@ -82,6 +82,11 @@ public final class StandaloneConnections implements RedisConnections {
     }
 
     @Override
+    public String clientList(String key) {
+        return connection.sync().clientList();
+    }
+
+    @Override
     public String serverVersion() {
         return ServerInfo.version(connection.sync().info("server"));
     }

@@ -23,8 +23,11 @@ class AddAndFetchIT {
     private static final long NOW = ItFixture.NOW;
 
     @Test
-    void openingAQueueWritesMetaAsBullmqDoes(RedisServer server, RedisTestPrefix prefix) {
+    void theFirstAddWritesMetaAsABullmqQueueDoesAndOpeningWritesNothing(RedisServer server, RedisTestPrefix prefix) {
         try (ItFixture f = ItFixture.open(server, prefix)) {
+            f.queue().counts(java.util.Set.of(io.taskqueue.JobState.WAITING));
+            assertThat(f.hash(f.keys().meta())).as("after opening and a read").isEmpty();
+            f.add(JobOptions.defaults());
             assertThat(f.hash(f.keys().meta())).containsExactlyInAnyOrderEntriesOf(
                     java.util.Map.of("opts.maxLenEvents", "10000", "version", "bullmq:6.7.0"));
         }
