@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskqueue.cli.Cli;
 import io.taskqueue.cli.TaskqueueCli;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the job commands refuse before they reach a backend: command lines that do not parse (exit 2).
- * The URL names no backend that could be opened, so each error proves nothing was sent.
+ * What the job commands refuse before they reach a backend: command lines that do not parse (exit 2)
+ * and writes under {@code --read-only} (exit 1). The URL names no backend that could be opened, so
+ * each error proves nothing was sent.
  */
 class JobCommandLineTest {
     private static final String NOWHERE = "nosuch://h:1";
@@ -21,6 +23,31 @@ class JobCommandLineTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(TaskqueueCli.USAGE);
         assertThat(r.err()).as(r.toString()).startsWith("taskqueue: " + message + System.lineSeparator());
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void badJsonDataIsAUsageErrorThatSaysWhere() {
+        assertUsage(run("job", "add", "emails", "send", "--data", "{\"to\":"),
+                "Invalid value for option '--data': not valid JSON: Unexpected end-of-input within/between Object"
+                        + " entries at column 7");
+        assertUsage(run("job", "add", "emails", "send", "--data", "{} {}"),
+                "Invalid value for option '--data': not valid JSON: more than one document (the next starts at"
+                        + " column 4)");
+        assertUsage(run("job", "add", "emails", "send", "--data", ""),
+                "Invalid value for option '--data': empty JSON: give a document such as '{}'");
+    }
+
+    @Test
+    void badOptionsOfAddAreUsageErrors() {
+        assertUsage(run("job", "add", "emails", "send", "--data", "{}", "--delay", "soon"),
+                "Invalid value for option '--delay': 'soon' is not a duration (e.g. 1500, 500ms, 30s, 5m, 2h, 1d)");
+        assertUsage(run("job", "add", "emails", "send", "--data", "{}", "--job-id", "42"),
+                "custom job id '42' must not be an integer: integers are automatic ids");
+        assertUsage(run("job", "add", "emails", "send", "--data", "{}", "--priority", "-1"),
+                "priority must lie in [0, 2097151]: -1");
+        assertUsage(run("job", "add", "emails", "send", "--data", "{}", "--attempts", "0"),
+                "attempts must be at least 1: 0");
+        assertUsage(run("job", "add", "emails", "send"), "Missing required option: '--data=JSON'");
     }
 
     @Test
@@ -46,10 +73,41 @@ class JobCommandLineTest {
     }
 
     @Test
+    void everyWriteIsRefusedReadOnlyBeforeTheBackendIsOpened() {
+        List<List<String>> writes = List.of(
+                List.of("job", "add", "emails", "send", "--data", "{}"),
+                List.of("job", "retry", "emails", "7"),
+                List.of("job", "cancel", "emails", "7"),
+                List.of("job", "promote", "emails", "7"),
+                List.of("job", "remove", "emails", "7", "--yes"));
+        List<String> what = List.of("add a job to queue emails", "retry job 7 of queue emails",
+                "cancel job 7 of queue emails", "promote job 7 of queue emails", "remove job 7 of queue emails");
+        for (int i = 0; i < writes.size(); i++) {
+            List<String> args = new java.util.ArrayList<>(writes.get(i));
+            args.add("--read-only");
+            Cli.Result r = run(args.toArray(String[]::new));
+            assertThat(r.status()).as(r.toString()).isEqualTo(TaskqueueCli.FAILED);
+            assertThat(r.err().strip()).isEqualTo("taskqueue: read-only: refusing to " + what.get(i)
+                    + " (run without --read-only to change anything)");
+        }
+    }
+
+    @Test
     void readsOpenTheBackend() {
         Cli.Result r = run("job", "show", "emails", "7", "--read-only");
         assertThat(r.status()).isEqualTo(TaskqueueCli.FAILED);
         assertThat(r.err()).startsWith("taskqueue: cannot open nosuch://h:1");
+    }
+
+    @Test
+    void durationsReadAsOperatorsTypeThem() {
+        DurationConverter c = new DurationConverter();
+        assertThat(c.convert("1500")).hasMillis(1500);
+        assertThat(c.convert("500ms")).hasMillis(500);
+        assertThat(c.convert("30s")).hasSeconds(30);
+        assertThat(c.convert("5m")).hasMinutes(5);
+        assertThat(c.convert("2H")).hasHours(2);
+        assertThat(c.convert("1d")).hasDays(1);
     }
 
     @Test
