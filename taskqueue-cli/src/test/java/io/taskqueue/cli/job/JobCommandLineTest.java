@@ -73,15 +73,32 @@ class JobCommandLineTest {
     }
 
     @Test
+    void retryAndRemoveTakeAnIdOrAState() {
+        for (String command : List.of("retry", "remove")) {
+            assertUsage(run("job", command, "emails"), "give either a job ID or --state STATE");
+            assertUsage(run("job", command, "emails", "7", "--state", "failed"), "give either a job ID or --state STATE");
+            assertUsage(run("job", command, "emails", "7", "--dry-run"), "--name and --dry-run go with --state");
+            assertUsage(run("job", command, "emails", "7", "--name", "send"), "--name and --dry-run go with --state");
+            assertUsage(run("job", command, "emails", "--state", "failed", "--batch-size", "0"),
+                    "--batch-size must lie in [1, 10000]: 0");
+        }
+        assertUsage(run("job", "retry", "emails", "--state", "waiting"),
+                "only failed or completed jobs can be retried, not --state waiting");
+    }
+
+    @Test
     void everyWriteIsRefusedReadOnlyBeforeTheBackendIsOpened() {
         List<List<String>> writes = List.of(
                 List.of("job", "add", "emails", "send", "--data", "{}"),
                 List.of("job", "retry", "emails", "7"),
+                List.of("job", "retry", "emails", "--state", "failed", "--yes"),
                 List.of("job", "cancel", "emails", "7"),
                 List.of("job", "promote", "emails", "7"),
-                List.of("job", "remove", "emails", "7", "--yes"));
+                List.of("job", "remove", "emails", "7", "--yes"),
+                List.of("job", "remove", "emails", "--state", "waiting", "--yes"));
         List<String> what = List.of("add a job to queue emails", "retry job 7 of queue emails",
-                "cancel job 7 of queue emails", "promote job 7 of queue emails", "remove job 7 of queue emails");
+                "retry the failed jobs of queue emails", "cancel job 7 of queue emails", "promote job 7 of queue emails",
+                "remove job 7 of queue emails", "remove the waiting jobs of queue emails");
         for (int i = 0; i < writes.size(); i++) {
             List<String> args = new java.util.ArrayList<>(writes.get(i));
             args.add("--read-only");

@@ -157,7 +157,7 @@ class JobWritesIT {
     }
 
     @Test
-    void readOnlyChangesNothingAndStillReads(RedisServer server, RedisTestPrefix prefix) {
+    void readOnlyChangesNothingAndStillReadsAndDryRuns(RedisServer server, RedisTestPrefix prefix) {
         try (JobFixture f = new JobFixture(server, prefix); var redis = f.redis()) {
             JobQueue queue = f.queue("mail");
             String failed = queue.add("send", Map.of());
@@ -170,9 +170,11 @@ class JobWritesIT {
             List<List<String>> writes = List.of(
                     List.of("job", "add", "mail", "send", "--data", "{}"),
                     List.of("job", "retry", "mail", failed),
+                    List.of("job", "retry", "mail", "--state", "failed", "--yes"),
                     List.of("job", "cancel", "mail", waiting),
                     List.of("job", "promote", "mail", delayed),
-                    List.of("job", "remove", "mail", waiting, "--yes"));
+                    List.of("job", "remove", "mail", waiting, "--yes"),
+                    List.of("job", "remove", "mail", "--state", "waiting", "--yes"));
             for (List<String> write : writes) {
                 List<String> args = new java.util.ArrayList<>(List.of("--read-only"));
                 args.addAll(write);
@@ -185,6 +187,8 @@ class JobWritesIT {
             assertThat(queue.counts(JobState.WAITING, JobState.DELAYED, JobState.FAILED)).isEqualTo(
                     Map.of(JobState.WAITING, 1L, JobState.DELAYED, 1L, JobState.FAILED, 1L));
 
+            assertOk(f.cli("--read-only", "job", "retry", "mail", "--state", "failed", "--dry-run"),
+                    "would retry 1 failed job of queue mail (dry run: nothing changed)");
             assertThat(f.cli("--read-only", "job", "show", "mail", failed).status()).isZero();
         }
     }
