@@ -1,5 +1,6 @@
 package io.taskqueue.cli;
 
+import io.taskqueue.cli.job.JobCommand;
 import io.taskqueue.cli.queue.QueueCommand;
 import io.taskqueue.cli.scheduler.SchedulerCommand;
 import io.taskqueue.cli.stats.StatsCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code taskqueue}: the options every command shares, and the command groups. */
 @Command(name = "taskqueue", mixinStandardHelpOptions = true, version = "taskqueue 0.1.0-SNAPSHOT",
         description = "Inspect and manage taskqueue queues (Node BullMQ queues too), the task tracker and SatLoc logs.",
-        subcommands = {StatsCommand.class, QueueCommand.class, WorkersCommand.class, SchedulerCommand.class})
+        subcommands = {StatsCommand.class, QueueCommand.class, JobCommand.class, WorkersCommand.class, SchedulerCommand.class})
 public final class RootCommand {
     private final TaskqueueCli.Terminal terminal;
     private final Map<String, String> env;

@@ -25,15 +25,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class NodeQueuesIT {
     @Test
     void aNodeMadeQueueAndItsNodeWorker(RedisServer server, RedisTestPrefix prefix) {
-        NodeQueues.ensureInstalled();
+        NodeBullmq.ensureInstalled();
         RedisCli cli = new RedisCli(server, prefix);
         Map<String, Object> config = new HashMap<>(Map.of("url", server.uri().toString(), "prefix", prefix.value(),
                 "queue", "node-made"));
         RedisCli.awayFromTheEndOfAMinute();
-        JsonNode seeded = NodeQueues.run("seed", config);
+        JsonNode seeded = NodeBullmq.run("queues.js", "seed", config);
         assertThat(seeded.get("counts").get("completed").asInt()).isEqualTo(1);
         config.put("name", "node-worker-1");
-        try (NodeQueues.Background worker = NodeQueues.start("worker", config, true);
+        try (NodeBullmq.Background worker = NodeBullmq.start("queues.js", "worker", config, true);
                 TaskQueue tq = cli.taskQueue()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> tq.queue("node-made").workers().size() == 1);
 

@@ -15,22 +15,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code src/test/node/queues.js} with the bullmq 6.7.0 the committed lockfile pins (copied
- * from taskqueue-redis's interop harness). Installs it with {@code npm install --no-save} when
+ * Runs the scripts in {@code src/test/node} ({@code queues.js}, {@code jobs.js}) with the bullmq
+ * 6.7.0 the committed lockfile pins (the same packages as taskqueue-redis's interop harness). Installs it with {@code npm install --no-save} when
  * {@code node_modules} is missing (as the redis module does: the lockfile lists only this
  * platform's optional packages, which {@code npm ci} would refuse), and fails, never skips, with a
  * message saying what to install when {@code node} or {@code npm} is missing.
  */
-final class NodeQueues {
+public final class NodeBullmq {
     static final Path DIR = Path.of("src", "test", "node").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean ready;
 
-    private NodeQueues() {
+    private NodeBullmq() {
     }
 
     /** Checks node and npm, and installs the pinned packages once. */
-    static synchronized void ensureInstalled() {
+    public static synchronized void ensureInstalled() {
         if (ready) {
             return;
         }
@@ -65,18 +65,18 @@ final class NodeQueues {
         ready = true;
     }
 
-    /** Runs {@code command} to completion; returns the JSON it printed last. */
-    static JsonNode run(String command, Map<String, Object> config) {
-        try (Background p = start(command, config, false)) {
+    /** Runs {@code node script command config} to completion; returns the JSON it printed last. */
+    public static JsonNode run(String script, String command, Map<String, Object> config) {
+        try (Background p = start(script, command, config, false)) {
             return p.result();
         }
     }
 
-    /** Starts {@code command}; when {@code awaitReady}, returns once it printed READY. */
-    static Background start(String command, Map<String, Object> config, boolean awaitReady) {
+    /** Starts {@code node script command config}; when {@code awaitReady}, returns once it printed READY. */
+    public static Background start(String script, String command, Map<String, Object> config, boolean awaitReady) {
         ensureInstalled();
         try {
-            Process p = new ProcessBuilder("node", "queues.js", command, JSON.writeValueAsString(config))
+            Process p = new ProcessBuilder("node", script, command, JSON.writeValueAsString(config))
                     .directory(DIR.toFile()).start();
             Background background = new Background(p,
                     new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)),
@@ -85,27 +85,27 @@ final class NodeQueues {
                 String first = background.stdout.readLine();
                 if (!"READY".equals(first)) {
                     background.close();
-                    throw new AssertionError("node queues.js " + command + " did not start: " + first + "\n"
+                    throw new AssertionError("node " + script + " " + command + " did not start: " + first + "\n"
                             + background.stderr.join());
                 }
             }
             return background;
         } catch (IOException e) {
-            throw new AssertionError("cannot start node queues.js " + command, e);
+            throw new AssertionError("cannot start node " + script + " " + command, e);
         }
     }
 
-    /** A running {@code queues.js} command; closing it ends its standard input, then kills it if need be. */
-    record Background(Process process, BufferedReader stdout, CompletableFuture<String> stderr) implements AutoCloseable {
+    /** A running script; closing it ends its standard input, then kills it if need be. */
+    public record Background(Process process, BufferedReader stdout, CompletableFuture<String> stderr) implements AutoCloseable {
         /** Waits for the command's JSON result (its last line). */
-        JsonNode result() {
+        public JsonNode result() {
             try {
                 String last = null;
                 for (String line; (line = stdout.readLine()) != null; ) {
                     last = line.isBlank() ? last : line;
                 }
                 if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0 || last == null) {
-                    throw new AssertionError("node failed: " + stderr.join());
+                    throw new AssertionError("node failed:\n" + stderr.join());
                 }
                 return JSON.readTree(last);
             } catch (IOException | InterruptedException e) {
