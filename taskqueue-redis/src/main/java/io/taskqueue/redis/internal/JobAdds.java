@@ -8,8 +8,13 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Adding jobs (docs/protocol.md §5.1): one {@code addJob} script per job. A batch is pipelined: every
- * script is sent before the first reply is awaited, so a thousand adds cost about one round trip,
+ * script is sent before the first reply is awaited, so a thousand adds cost about two round trips,
  * while each add stays atomic on its own, as BullMQ's {@code addBulk} is.
+ *
+ * <p>The first job of a batch is added alone: a server that lost its scripts (restarted, flushed)
+ * answers it NOSCRIPT and the runner loads the script before the rest is sent. Pipelined blindly,
+ * every add would fail and be retried on its own, and if the script came back while the batch was
+ * in flight (another client loading it), later jobs would land before earlier ones.
  */
 final class JobAdds {
     private final RedisContext ctx;
@@ -22,13 +27,18 @@ final class JobAdds {
 
     /** Adds {@code jobs} in order; returns their ids (an existing job's for a taken custom id or deduplication id). */
     List<String> add(List<NewJob> jobs) {
-        List<CompletionStage<Object>> pending = new ArrayList<>(jobs.size());
-        for (NewJob job : jobs) {
+        String operation = jobs.size() == 1 ? "add" : "add (bulk)";
+        List<String> ids = new ArrayList<>(jobs.size());
+        if (jobs.isEmpty()) {
+            return ids;
+        }
+        ids.add((String) ctx.await(send(jobs.get(0)), operation));
+        List<CompletionStage<Object>> pending = new ArrayList<>(jobs.size() - 1);
+        for (NewJob job : jobs.subList(1, jobs.size())) {
             pending.add(send(job));
         }
-        List<String> ids = new ArrayList<>(jobs.size());
         for (CompletionStage<Object> reply : pending) {
-            ids.add((String) ctx.await(reply, jobs.size() == 1 ? "add" : "add (bulk)"));
+            ids.add((String) ctx.await(reply, operation));
         }
         return ids;
     }

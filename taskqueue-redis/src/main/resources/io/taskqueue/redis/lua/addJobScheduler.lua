@@ -33,7 +33,7 @@ local replaced = false
 if prevScore then
   local currentId = "repeat:" .. sid .. ":" .. millisText(tonumber(prevScore))
   if redis.call("ZREM", q.delayed, currentId) == 1 or redis.call("ZREM", q.prioritized, currentId) == 1
-      or redis.call("LREM", q.wait, 0, currentId) > 0 then
+      or redis.call("LREM", q.wait, -1, currentId) > 0 then
     removeJobKeys(K .. currentId)
     replaced = true
   end

@@ -20,8 +20,8 @@ if redis.call("LPOS", KEYS[3], id) then
   return 3
 end
 local prev
-if redis.call("LREM", KEYS[4], 0, id) > 0 then prev = "waiting"
-elseif redis.call("LREM", KEYS[5], 0, id) > 0 then prev = "waiting"
+if redis.call("LREM", KEYS[4], -1, id) > 0 then prev = "waiting"
+elseif redis.call("LREM", KEYS[5], -1, id) > 0 then prev = "waiting"
 elseif redis.call("ZREM", KEYS[6], id) == 1 then prev = "prioritized"
 elseif redis.call("ZREM", KEYS[7], id) == 1 then prev = "delayed"
 elseif redis.call("ZREM", KEYS[8], id) == 1 then prev = "waiting-children"

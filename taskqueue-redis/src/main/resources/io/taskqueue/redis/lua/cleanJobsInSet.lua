@@ -45,7 +45,7 @@ else
     local eligible = (not when) or tonumber(when) <= cutoff
     if eligible and state == "active" and redis.call("EXISTS", jobKey .. ":lock") == 1 then eligible = false end
     if eligible and not isCurrentSchedulerJob(jobKey, id, KEYS[4]) then
-      if isList then redis.call("LREM", KEYS[1], 0, id) else redis.call("ZREM", KEYS[1], id) end
+      if isList then redis.call("LREM", KEYS[1], -1, id) else redis.call("ZREM", KEYS[1], id) end
       hardRemove(id)
     end
   end

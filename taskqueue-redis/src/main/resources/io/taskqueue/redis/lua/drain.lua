@@ -16,7 +16,7 @@ local function drainKey(key, isList)
   for _, id in ipairs(ids) do
     local jobKey = K .. id
     if not isCurrentSchedulerJob(jobKey, id, KEYS[6]) then
-      if isList then redis.call("LREM", key, 0, id) else redis.call("ZREM", key, id) end
+      if isList then redis.call("LREM", key, 1, id) else redis.call("ZREM", key, id) end
       detachFromParent(jobKey, now)
       removeDedupKey(K, jobKey, id)
       count = count + removeJobKeys(jobKey)

@@ -22,9 +22,9 @@ for i = 1, 5 do
   if redis.call("ZREM", KEYS[i], id) == 1 then prev = names[i]; break end
 end
 if prev == "unknown" then
-  if redis.call("LREM", KEYS[6], 0, id) > 0 then prev = "wait"
-  elseif redis.call("LREM", KEYS[7], 0, id) > 0 then prev = "paused"
-  elseif redis.call("LREM", KEYS[8], 0, id) > 0 then prev = "active" end
+  if redis.call("LREM", KEYS[6], -1, id) > 0 then prev = "wait"
+  elseif redis.call("LREM", KEYS[7], -1, id) > 0 then prev = "paused"
+  elseif redis.call("LREM", KEYS[8], -1, id) > 0 then prev = "active" end
 end
 removeDedupKey(K, jobKey, id)
 if removeJobKeys(jobKey) == 1 then
