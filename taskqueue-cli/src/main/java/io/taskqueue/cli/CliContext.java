@@ -33,6 +33,7 @@ public final class CliContext implements AutoCloseable {
     private final Map<String, String> env;
     private final Output output;
     private TaskQueue taskQueue;
+    private TrackerSession trackerSession;
 
     CliContext(Settings settings, TaskqueueCli.Terminal terminal, Map<String, String> env) {
         this.settings = settings;
@@ -52,6 +53,23 @@ public final class CliContext implements AutoCloseable {
             }
         }
         return taskQueue;
+    }
+
+    /**
+     * The tracker's database of this run (from {@code --db} or {@code TASKQUEUE_DB_URL}, the password
+     * from the URL or {@code TASKQUEUE_DB_PASSWORD}); opened on first use, closed at the end of the run.
+     */
+    public TrackerSession tracker(DatabaseOptions options) {
+        if (trackerSession == null) {
+            String url = options.url() != null ? options.url() : env.get(DatabaseOptions.URL_VARIABLE);
+            if (url == null || url.isBlank()) {
+                throw new CliException("no tracker database: pass --db (e.g. postgres://user@localhost:5432/app) or set "
+                        + DatabaseOptions.URL_VARIABLE);
+            }
+            DatabaseUrl parsed = DatabaseUrl.parse(url, env.get(DatabaseOptions.PASSWORD_VARIABLE));
+            trackerSession = new TrackerSession(parsed, options.schema(), settings.readOnly(), this::backendUrl, this);
+        }
+        return trackerSession;
     }
 
     /** Queue {@code name} on the backend of this run. */
@@ -148,6 +166,9 @@ public final class CliContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (trackerSession != null) {
+            trackerSession.close();
+        }
         if (taskQueue != null) {
             taskQueue.close();
         }

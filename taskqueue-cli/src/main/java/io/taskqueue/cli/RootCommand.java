@@ -1,7 +1,9 @@
 package io.taskqueue.cli;
 
+import io.taskqueue.cli.migrate.MigrateCommand;
 import io.taskqueue.cli.queue.QueueCommand;
 import io.taskqueue.cli.satloc.SatlocCommand;
+import io.taskqueue.cli.tracker.TrackerCommand;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code taskqueue}: the options every command shares, and the command groups. */
 @Command(name = "taskqueue", mixinStandardHelpOptions = true, version = "taskqueue 0.1.0-SNAPSHOT",
         description = "Inspect and manage taskqueue queues (Node BullMQ queues too), the task tracker and SatLoc logs.",
-        subcommands = {QueueCommand.class, SatlocCommand.class})
+        subcommands = {QueueCommand.class, TrackerCommand.class, MigrateCommand.class, SatlocCommand.class})
 public final class RootCommand {
     private final TaskqueueCli.Terminal terminal;
     private final Map<String, String> env;
