@@ -1,5 +1,6 @@
 package io.taskqueue.cli;
 
+import io.taskqueue.cli.dlq.DlqCommand;
 import io.taskqueue.cli.migrate.MigrateCommand;
 import io.taskqueue.cli.queue.QueueCommand;
 import io.taskqueue.cli.satloc.SatlocCommand;
@@ -12,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 /** {@code taskqueue}: the options every command shares, and the command groups. */
 @Command(name = "taskqueue", mixinStandardHelpOptions = true, version = "taskqueue 0.1.0-SNAPSHOT",
         description = "Inspect and manage taskqueue queues (Node BullMQ queues too), the task tracker and SatLoc logs.",
-        subcommands = {QueueCommand.class, TrackerCommand.class, MigrateCommand.class, SatlocCommand.class})
+        subcommands = {QueueCommand.class, DlqCommand.class, TrackerCommand.class, MigrateCommand.class,
+            SatlocCommand.class})
 public final class RootCommand {
     private final TaskqueueCli.Terminal terminal;
     private final Map<String, String> env;
