@@ -6,6 +6,7 @@ import io.taskqueue.cli.queue.QueueCommand;
 import io.taskqueue.cli.satloc.SatlocCommand;
 import io.taskqueue.cli.tracker.TrackerCommand;
 import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -14,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "taskqueue", mixinStandardHelpOptions = true, version = "taskqueue 0.1.0-SNAPSHOT",
         description = "Inspect and manage taskqueue queues (Node BullMQ queues too), the task tracker and SatLoc logs.",
         subcommands = {QueueCommand.class, DlqCommand.class, TrackerCommand.class, MigrateCommand.class,
-            SatlocCommand.class})
+            SatlocCommand.class, AutoComplete.GenerateCompletion.class})
 public final class RootCommand {
     private final TaskqueueCli.Terminal terminal;
     private final Map<String, String> env;
