@@ -74,8 +74,8 @@ public final class DlqReplay extends DatabaseCommand {
                 + letter.execution().queueName();
         if (dryRun) {
             ctx.output().print(ReplayView.of(new ReplayResult(true, List.of(new ReplayResult.Entry(
-                    executionId, letter.execution().taskId(), ReplayResult.Action.REPLAYED, null, null,
-                    "would be replayed (dry run)")))), "would replay " + what);
+                    executionId, letter.execution().taskId(), ReplayResult.Action.REPLAYED, null, null, null)))),
+                    "would replay " + what);
             return 0;
         }
         ctx.confirm("replay " + what);
@@ -118,7 +118,8 @@ public final class DlqReplay extends DatabaseCommand {
         }
         ReplayView view = ReplayView.of(result);
         Output.Table table = new Output.Table("EXECUTION", "TASK", "ACTION", "NEW EXECUTION", "REASON");
-        view.entries().forEach(e -> table.row(e.executionId(), e.taskId(), e.action(), e.newExecutionId(), e.reason()));
+        view.entries().forEach(e -> table.row(e.executionId(), e.taskId(),
+                dryRun && e.action().equals("replayed") ? "would replay" : e.action(), e.newExecutionId(), e.reason()));
         ctx.output().print(view, table);
         if (!ctx.json()) {
             ctx.err().println((dryRun ? "would replay " : "replayed ") + view.replayed() + ", skipped " + view.skipped());

@@ -232,6 +232,10 @@ class DlqCommandsIT {
         assertThat(dry.get("entries")).extracting(e -> e.get("executionId").asText())
                 .containsExactly(id(1).toString(), id(2).toString());
         assertThat(deadOrders()).isEqualTo(5);
+        Cli.Result dryTable = run("dlq", "replay", "--range", "1..2", "--queue", "orders", "--dry-run");
+        assertThat(rows(dryTable.out())).extracting(row -> row[0] + " " + row[2])
+                .containsExactly(id(1) + " would replay", id(2) + " would replay");
+        assertThat(dryTable.err().strip()).isEqualTo("would replay 2, skipped 0");
 
         Cli.Result replayed = run(withBackend("dlq", "replay", "--range", "1..2", "--queue", "orders", "--yes"));
         assertThat(replayed.status()).as(replayed.toString()).isZero();
@@ -306,6 +310,8 @@ class DlqCommandsIT {
         assertThat(deadOrders()).isEqualTo(5);
         assertThat(execution(id).status()).isEqualTo(TaskStatus.DLQ);
         assertThat(run("--read-only", "dlq", "ls").status()).isZero();
+        Cli.Result dryOne = run("--read-only", "dlq", "replay", id.toString(), "--dry-run");
+        assertThat(dryOne.out().strip()).isEqualTo("would replay dead letter " + id + " of task orders:1 on queue orders");
         assertThat(JSON.readTree(run("--read-only", "--json", "dlq", "replay", "--all", "--dry-run").out())
                 .get("replayed").asLong()).isEqualTo(7);
     }
