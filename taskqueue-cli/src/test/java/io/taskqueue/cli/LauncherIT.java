@@ -131,6 +131,23 @@ class LauncherIT {
     }
 
     @Test
+    void jvmWarningsGoToStandardErrorAndAClassDataArchiveSpeedsItUp() throws Exception {
+        Path archive = dir.resolve("taskqueue-cli.jsa");
+        // Dumping the archive warns about every class it cannot keep: on standard error, not in the JSON.
+        Run dumping = run(Map.of("TASKQUEUE_JAVA_OPTS", "-XX:ArchiveClassesAtExit=" + archive), "--json", "--url",
+                "memory:", "queue", "ls");
+        assertThat(dumping.status()).as(dumping.toString()).isZero();
+        assertThat(dumping.out().strip()).isEqualTo("[ ]");
+        assertThat(dumping.err()).contains("[warning][cds");
+        assertThat(archive).isRegularFile();
+
+        Run archived = run(Map.of("TASKQUEUE_JAVA_OPTS", "-XX:SharedArchiveFile=" + archive), "--json", "--url",
+                "memory:", "queue", "ls");
+        assertThat(archived.status()).as(archived.toString()).isZero();
+        assertThat(archived.out().strip()).isEqualTo("[ ]");
+    }
+
+    @Test
     void itsBashCompletionCompletesCommands() throws Exception {
         Run script = run("generate-completion");
         Path completion = Files.writeString(dir.resolve("taskqueue-completion.bash"), script.out());
