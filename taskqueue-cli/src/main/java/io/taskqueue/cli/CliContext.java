@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * What every command of one run shares: the backend (opened on first use from {@code --url} or
- * {@code TASKQUEUE_URL}, closed at the end of the run), the output, the read-only guard, and the
- * confirmation of destructive operations.
+ * {@code TASKQUEUE_URL}, closed at the end of the run), the tracker's database (likewise, from
+ * {@code --db} or {@code TASKQUEUE_DB_URL}), the output, the read-only guard, and the confirmation of
+ * destructive operations.
  */
 public final class CliContext implements AutoCloseable {
     /** The environment variable naming the backend when {@code --url} is absent. */
