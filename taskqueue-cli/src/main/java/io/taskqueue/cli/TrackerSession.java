@@ -31,6 +31,7 @@ public final class TrackerSession implements AutoCloseable {
     private TaskTracker reader;
     private TaskQueue replayQueue;
     private TaskTracker replaying;
+    private boolean tablesChecked;
 
     TrackerSession(DatabaseUrl url, String schema, boolean readOnly, Supplier<String> backendUrl, CliContext context) {
         try {
@@ -116,6 +117,9 @@ public final class TrackerSession implements AutoCloseable {
     }
 
     private void checkTables() {
+        if (tablesChecked) {
+            return;
+        }
         try {
             if (!TrackerTables.hasTrackerTable(dataSource(), schema)) {
                 throw new CliException("no task tracker tables in " + describe() + ": run taskqueue migrate"
@@ -127,6 +131,7 @@ public final class TrackerSession implements AutoCloseable {
                 context.err().println("taskqueue: note: the tracker's tables are at version " + applied + " of "
                         + Migrations.latestVersion() + "; run taskqueue migrate");
             }
+            tablesChecked = true;
         } catch (SQLException e) {
             throw TrackerErrors.of(e, this);
         }

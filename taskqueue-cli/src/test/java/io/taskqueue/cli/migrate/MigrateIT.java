@@ -11,6 +11,8 @@ import io.taskqueue.postgres.Migration;
 import io.taskqueue.postgres.Migrations;
 import io.taskqueue.testing.junit.PostgresExtension;
 import io.taskqueue.testing.junit.PostgresTestSchema;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,6 +65,15 @@ class MigrateIT {
             assertThat(db.cli().run(db.args("migrate")).out().strip()).isEqualTo(where + " is up to date (version "
                     + all.size() + ")");
             assertThat(db.cli().run(db.args("tracker", "stats")).status()).isZero();
+
+            // Tables a version behind this taskqueue still serve, with a note on what to run.
+            try (Connection c = schema.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("DELETE FROM task_tracker_migrations WHERE version = " + Migrations.latestVersion());
+            }
+            Cli.Result behind = db.cli().run(db.args("tracker", "stats"));
+            assertThat(behind.status()).as(behind.toString()).isZero();
+            assertThat(behind.err().strip()).isEqualTo("taskqueue: note: the tracker's tables are at version "
+                    + (all.size() - 1) + " of " + all.size() + "; run taskqueue migrate");
         }
     }
 }
