@@ -178,6 +178,19 @@ class SatlocCommandsTest {
     }
 
     @Test
+    void aWriteTheSystemRefusesKeepsItsReason() throws Exception {
+        // Nobody may create files in /sys, not even root (the tests may run as root, who reads and
+        // writes any ordinary file): the reason must reach the line, not just the path.
+        Path log = simulated();
+        Path svg = Path.of("/sys/taskqueue-map.svg");
+        Cli.Result r = run("satloc", "stats", log.toString(), "--svg", svg.toString());
+        assertThat(r.status()).isEqualTo(TaskqueueCli.FAILED);
+        assertThat(r.err().strip()).isIn("taskqueue: cannot write " + svg + ": permission denied",
+                "taskqueue: cannot write " + svg + ": read-only file system",
+                "taskqueue: cannot write " + svg + ": no such file or directory");
+    }
+
+    @Test
     void anUnreadableLogExitsOneWithOneLine() throws Exception {
         Path missing = dir.resolve("missing.log");
         Cli.Result r = run("satloc", "stats", missing.toString());
