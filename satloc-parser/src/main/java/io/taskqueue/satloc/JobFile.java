@@ -1,6 +1,11 @@
 package io.taskqueue.satloc;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,9 +69,26 @@ public record JobFile(String jobNumber, String name, List<JobRing> rings) {
         Files.writeString(file, format(), StandardCharsets.UTF_8);
     }
 
-    /** Reads a job file; LF-only files are accepted too. */
+    /**
+     * Reads a job file; LF-only files are accepted too.
+     *
+     * @throws IOException when the file cannot be read
+     * @throws SatlocFormatException when it is not UTF-8 text (at the first byte that is not) or not
+     *     a job file
+     */
     public static JobFile read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        byte[] bytes = Files.readAllBytes(file);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer text = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, text, true);
+        if (result.isError()) {
+            // Files.readString would say only "Input length = 1": name the problem and where it is.
+            throw new SatlocFormatException(in.position(), "job file: not UTF-8 text");
+        }
+        decoder.flush(text);
+        return parse(text.flip().toString());
     }
 
     /**

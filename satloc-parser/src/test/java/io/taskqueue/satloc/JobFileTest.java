@@ -46,6 +46,13 @@ class JobFileTest {
     }
 
     @Test
+    void aBinaryFileIsNotTextAndSaysWhere(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("field.job"), new byte[] {'.', 'J', 'O', 'B', ' ', (byte) 0xFF, 'x'});
+        assertThatThrownBy(() -> JobFile.read(file)).isInstanceOf(SatlocFormatException.class)
+                .hasMessage("job file: not UTF-8 text (at byte 5)");
+    }
+
+    @Test
     void badFilesThrowWithTheLineOffset() {
         assertThatThrownBy(() -> JobFile.parse("")).isInstanceOf(SatlocFormatException.class);
         assertThatThrownBy(() -> JobFile.parse(".JOB 1 X\r\n.VERSION 3\r\n")).hasMessageContaining("VERSION 2");

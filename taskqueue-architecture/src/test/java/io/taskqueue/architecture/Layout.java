@@ -43,14 +43,13 @@ final class Layout {
             "io.taskqueue.postgres.DeadLetters",
             "io.taskqueue.postgres.Migrations",
             // The parser's entry points: each builds the machinery of one concept (read, write,
-            // statistics, map, simulation, reports).
+            // statistics, map, simulation). Its reports are the command line's (taskqueue-cli).
             "io.taskqueue.satloc.SatlocReader",
             "io.taskqueue.satloc.SatlocWriter",
             "io.taskqueue.satloc.FlightStatisticsCalculator",
             "io.taskqueue.satloc.FlightMap",
             "io.taskqueue.satloc.FlightSimulator",
-            "io.taskqueue.satloc.SampleEmitter",
-            "io.taskqueue.satloc.CliReport");
+            "io.taskqueue.satloc.SampleEmitter");
 
     private Layout() {
     }

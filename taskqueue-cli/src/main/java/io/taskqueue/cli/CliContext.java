@@ -10,13 +10,15 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * What every command of one run shares: the backend (opened on first use from {@code --url} or
- * {@code TASKQUEUE_URL}, closed at the end of the run), the output, the read-only guard, and the
- * confirmation of destructive operations.
+ * {@code TASKQUEUE_URL}, closed at the end of the run), the tracker's database (likewise, from
+ * {@code --db} or {@code TASKQUEUE_DB_URL}), the output, the read-only guard, and the confirmation of
+ * destructive operations.
  */
 public final class CliContext implements AutoCloseable {
     /** The environment variable naming the backend when {@code --url} is absent. */
@@ -31,14 +33,22 @@ public final class CliContext implements AutoCloseable {
     private final Settings settings;
     private final TaskqueueCli.Terminal terminal;
     private final Map<String, String> env;
+    private final Clock clock;
     private final Output output;
     private TaskQueue taskQueue;
+    private TrackerSession trackerSession;
 
-    CliContext(Settings settings, TaskqueueCli.Terminal terminal, Map<String, String> env) {
+    CliContext(Settings settings, TaskqueueCli.Terminal terminal, Map<String, String> env, Clock clock) {
         this.settings = settings;
         this.terminal = terminal;
         this.env = env;
+        this.clock = clock;
         this.output = new Output(terminal.out(), settings.json());
+    }
+
+    /** The clock of this run: the task queue's, the tracker's, and "now" for durations back and ages. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The task queue on the backend of this run; opened on first use. */
@@ -46,12 +56,29 @@ public final class CliContext implements AutoCloseable {
         if (taskQueue == null) {
             String url = backendUrl();
             try {
-                taskQueue = TaskQueue.open(url);
+                taskQueue = TaskQueue.builder().backend(url).clock(clock).build();
             } catch (BackendException | IllegalArgumentException e) {
                 throw new CliException("cannot open " + Backends.maskPassword(url) + ": " + e.getMessage(), e);
             }
         }
         return taskQueue;
+    }
+
+    /**
+     * The tracker's database of this run (from {@code --db} or {@code TASKQUEUE_DB_URL}, the password
+     * from the URL or {@code TASKQUEUE_DB_PASSWORD}); opened on first use, closed at the end of the run.
+     */
+    public TrackerSession tracker(DatabaseOptions options) {
+        if (trackerSession == null) {
+            String url = options.url() != null ? options.url() : env.get(DatabaseOptions.URL_VARIABLE);
+            if (url == null || url.isBlank()) {
+                throw new CliException("no tracker database: pass --db (e.g. postgres://user@localhost:5432/app) or set "
+                        + DatabaseOptions.URL_VARIABLE);
+            }
+            DatabaseUrl parsed = DatabaseUrl.parse(url, env.get(DatabaseOptions.PASSWORD_VARIABLE));
+            trackerSession = new TrackerSession(parsed, options.schema(), settings.readOnly(), this::backendUrl, this);
+        }
+        return trackerSession;
     }
 
     /** Queue {@code name} on the backend of this run. */
@@ -148,6 +175,9 @@ public final class CliContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (trackerSession != null) {
+            trackerSession.close();
+        }
         if (taskQueue != null) {
             taskQueue.close();
         }

@@ -3,6 +3,7 @@ package io.taskqueue.cli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -25,7 +26,8 @@ public final class TaskqueueCli {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int status = run(args, new Terminal(System.console() != null, System.in, out, err), System.getenv());
+        int status = run(args, new Terminal(System.console() != null, System.in, out, err), System.getenv(),
+                Clock.systemUTC());
         out.flush();
         err.flush();
         System.exit(status);
@@ -36,10 +38,11 @@ public final class TaskqueueCli {
      *
      * @param terminal where output goes and whether a person is at a terminal
      * @param env the environment ({@code TASKQUEUE_URL}, {@code TASKQUEUE_PASSWORD}, ...)
+     * @param clock the time every command reads: "now" of durations back, ages, the task queue's
      * @return the exit status
      */
-    public static int run(String[] args, Terminal terminal, Map<String, String> env) {
-        RootCommand root = new RootCommand(terminal, env);
+    public static int run(String[] args, Terminal terminal, Map<String, String> env, Clock clock) {
+        RootCommand root = new RootCommand(terminal, env, clock);
         CommandLine commandLine = new CommandLine(root)
                 .setOut(terminal.out())
                 .setErr(terminal.err())

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ public final class Cli {
     private final Map<String, String> env = new HashMap<>();
     private boolean interactive;
     private String input = "";
+    private Clock clock = Clock.systemUTC();
 
     /** A command line with an empty environment and no terminal. */
     public static Cli create() {
@@ -21,6 +23,12 @@ public final class Cli {
     /** Sets an environment variable for the runs. */
     public Cli env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /** Runs the commands on {@code clock} (the system's by default). */
+    public Cli clock(Clock clock) {
+        this.clock = clock;
         return this;
     }
 
@@ -38,7 +46,7 @@ public final class Cli {
         TaskqueueCli.Terminal terminal = new TaskqueueCli.Terminal(interactive,
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true),
                 new PrintWriter(err, true));
-        int status = TaskqueueCli.run(args, terminal, env);
+        int status = TaskqueueCli.run(args, terminal, env, clock);
         return new Result(status, out.toString(), err.toString());
     }
 

@@ -5,6 +5,7 @@ import io.taskqueue.JobOptions;
 import io.taskqueue.JobQueue;
 import io.taskqueue.cli.CliContext;
 import io.taskqueue.cli.Commands;
+import io.taskqueue.cli.Durations;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ public final class JobAdd implements Callable<Integer> {
             description = "The payload, one JSON document, e.g. '{\"to\":\"ada@example.com\"}'.")
     JsonNode data;
 
-    @Option(names = "--delay", paramLabel = "D", converter = DurationConverter.class,
+    @Option(names = "--delay", paramLabel = "D", converter = Durations.class,
             description = "Run no sooner than this from now: 1500 (ms), 500ms, 30s, 5m, 2h, 1d.")
     Duration delay;
 

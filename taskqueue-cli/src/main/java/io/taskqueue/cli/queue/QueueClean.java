@@ -4,6 +4,7 @@ import io.taskqueue.JobQueue;
 import io.taskqueue.JobState;
 import io.taskqueue.cli.CliContext;
 import io.taskqueue.cli.Commands;
+import io.taskqueue.cli.Durations;
 import io.taskqueue.cli.Progress;
 import java.time.Duration;
 import java.util.List;

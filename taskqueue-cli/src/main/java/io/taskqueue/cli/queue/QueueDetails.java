@@ -1,6 +1,7 @@
 package io.taskqueue.cli.queue;
 
 import io.taskqueue.RateLimit;
+import io.taskqueue.cli.Durations;
 import io.taskqueue.cli.stats.Throughput;
 import io.taskqueue.cli.workers.WorkerRow;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.taskqueue.QueueLimits;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.cli.CliContext;
 import io.taskqueue.cli.Commands;
+import io.taskqueue.cli.Durations;
 import io.taskqueue.cli.stats.Throughput;
 import io.taskqueue.cli.workers.WorkerRow;
 import java.time.Duration;

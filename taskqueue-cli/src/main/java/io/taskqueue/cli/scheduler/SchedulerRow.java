@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobScheduler;
 import io.taskqueue.SchedulerSpec;
-import io.taskqueue.cli.queue.Durations;
+import io.taskqueue.cli.Durations;
 import java.time.Instant;
 
 /**

@@ -18,6 +18,7 @@ import io.taskqueue.testing.junit.RedisTestPrefix;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ class StatsIT {
                     new PrintWriter(out, true), new PrintWriter(err, true));
             AtomicInteger status = new AtomicInteger(-1);
             Thread watcher = new Thread(() -> status.set(TaskqueueCli.run(new String[] {"--url",
-                server.uri().toString(), "--prefix", prefix.value(), "stats", "--watch", "1"}, terminal, new HashMap<>())));
+                server.uri().toString(), "--prefix", prefix.value(), "stats", "--watch", "1"}, terminal, new HashMap<>(), Clock.systemUTC())));
             watcher.start();
             // A first frame, then a job added afterwards shows in a later one.
             await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("\nemails  no      1"));

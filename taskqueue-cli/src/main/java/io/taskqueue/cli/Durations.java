@@ -1,4 +1,4 @@
-package io.taskqueue.cli.queue;
+package io.taskqueue.cli;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package io.taskqueue.cli.queue;
+package io.taskqueue.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
