@@ -9,13 +9,19 @@ import io.taskqueue.servers.RedisServer;
 import io.taskqueue.testing.junit.RedisExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +78,50 @@ class LauncherIT {
         assertThat(version.status()).as(version.toString()).isZero();
         assertThat(version.out().strip()).isEqualTo("taskqueue 0.1.0-SNAPSHOT");
         assertThat(version.err()).isEmpty();
+    }
+
+    @Test
+    void theRunnableJarCarriesTheNoticeAndTheLicenseOfEveryLibraryInside() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        try (ZipFile jar = new ZipFile(LAUNCHER.resolveSibling("taskqueue-cli.jar").toFile())) {
+            assertThat(read(jar, "META-INF/taskqueue/NOTICE")).isEqualTo(Files.readString(root.resolve("NOTICE")));
+            assertThat(read(jar, "META-INF/taskqueue/LICENSE")).isEqualTo(Files.readString(root.resolve("LICENSE")));
+            List<NoticeTest.Entry> entries = NoticeTest.entries();
+            for (NoticeTest.Entry entry : entries) {
+                assertThat(jar.getEntry("META-INF/taskqueue/" + entry.text())).as(entry.name()).isNotNull();
+            }
+            // Every library whose Maven coordinates are inside (a bundled jar's, or code a jar embeds).
+            Set<String> named = entries.stream().map(e -> e.artifact() + ":" + e.version()).collect(Collectors.toSet());
+            List<String> inside = jar.stream().map(ZipEntry::getName)
+                    .filter(n -> n.startsWith("META-INF/maven/") && n.endsWith("/pom.properties"))
+                    .map(n -> coordinates(jar, n)).filter(c -> !c.startsWith("io.taskqueue:")).toList();
+            assertThat(inside).hasSizeGreaterThan(20);
+            assertThat(named).containsAll(inside);
+            String notice = Files.readString(root.resolve("NOTICE"));
+            for (String path : List.of("META-INF/FastDoubleParser-LICENSE", "META-INF/thirdparty-LICENSE",
+                    "META-INF/licenses/com.ongres.scram/", "META-INF/licenses/com.ongres.stringprep/")) {
+                assertThat(notice).contains(path);
+                assertThat(jar.stream().anyMatch(e -> e.getName().startsWith(path))).as(path).isTrue();
+            }
+        }
+    }
+
+    private static String read(ZipFile jar, String name) throws IOException {
+        ZipEntry entry = jar.getEntry(name);
+        assertThat(entry).as(name).isNotNull();
+        try (var in = jar.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String coordinates(ZipFile jar, String pomProperties) {
+        try (var in = jar.getInputStream(jar.getEntry(pomProperties))) {
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("groupId") + ":" + p.getProperty("artifactId") + ":" + p.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
