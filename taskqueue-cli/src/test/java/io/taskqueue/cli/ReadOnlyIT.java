@@ -39,6 +39,7 @@ class ReadOnlyIT {
     private RedisServer server;
     private RedisTestPrefix prefix;
     private TaskQueue taskQueue;
+    private String jobId;
 
     @BeforeEach
     void setUp(RedisServer server, RedisTestPrefix prefix) {
@@ -46,7 +47,7 @@ class ReadOnlyIT {
         this.prefix = prefix;
         this.taskQueue = new RedisCli(server, prefix).taskQueue();
         JobQueue emails = taskQueue.queue("emails");
-        emails.add("send", Map.of());
+        jobId = emails.add("send", Map.of());
         emails.schedulers().upsert("nightly", SchedulerSpec.cron("0 3 * * *").build(), "report", Map.of(), null);
         emails.limits().setGlobalConcurrency(3);
         emails.pause();
@@ -83,7 +84,10 @@ class ReadOnlyIT {
     void everyReadCommandWorksForAUserWhoMayOnlyRead() {
         String[][] reads = {{"stats"}, {"--json", "stats"}, {"queue", "ls"}, {"queue", "inspect", "emails"},
             {"--json", "queue", "inspect", "emails"}, {"workers", "ls"}, {"workers", "ls", "emails"},
-            {"scheduler", "ls", "emails"}, {"scheduler", "show", "emails", "nightly"}};
+            {"scheduler", "ls", "emails"}, {"scheduler", "show", "emails", "nightly"},
+            {"job", "ls", "emails", "--state", "waiting"}, {"--json", "job", "ls", "emails", "--state", "waiting"},
+            {"job", "show", "emails", jobId}, {"--json", "job", "show", "emails", jobId},
+            {"job", "remove", "emails", "--state", "waiting", "--dry-run"}};
         for (String[] args : reads) {
             Cli.Result r = asReadOnlyUser(args);
             assertThat(r.status()).as(String.join(" ", args) + "\n" + r).isZero();
@@ -105,7 +109,10 @@ class ReadOnlyIT {
     void readOnlyWriteCommandsSendNoWrite() {
         String[][] writes = {{"queue", "pause", "emails"}, {"queue", "resume", "emails"},
             {"queue", "drain", "emails", "--delayed"}, {"queue", "clean", "emails", "--state", "completed", "--grace", "0s"},
-            {"queue", "obliterate", "emails", "--force"}, {"scheduler", "remove", "emails", "nightly"}};
+            {"queue", "obliterate", "emails", "--force"}, {"scheduler", "remove", "emails", "nightly"},
+            {"job", "add", "emails", "send", "--data", "{}"}, {"job", "retry", "emails", jobId},
+            {"job", "cancel", "emails", jobId}, {"job", "promote", "emails", jobId}, {"job", "remove", "emails", jobId},
+            {"job", "retry", "emails", "--state", "failed"}, {"job", "remove", "emails", "--state", "waiting"}};
         RedisCli cli = new RedisCli(server, prefix);
         Map<String, Long> before;
         Set<String> writeCommands;

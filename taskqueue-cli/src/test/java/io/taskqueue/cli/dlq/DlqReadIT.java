@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskqueue.cli.Cli;
+import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.cli.TaskqueueCli;
 import io.taskqueue.cli.TrackerDb;
 import io.taskqueue.cli.tracker.Cells;
@@ -66,6 +67,7 @@ class DlqReadIT {
     void listsJsonInItsDocumentedShapeAndPagesByCursor() throws Exception {
         JsonNode first = JSON.readTree(w.run("--json", "dlq", "ls", "--queue", "orders", "--limit", "3").out());
         assertThat(first.get("items")).hasSize(3);
+        JsonShapes.assertMatches(first, "dlq ls");
         JsonNode item = first.get("items").get(0);
         TaskExecution e = w.orders().get(0).execution();
         assertThat(item.get("position").asLong()).isZero();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.Handlers;
 import io.taskqueue.Job;
 import io.taskqueue.JobQueue;

@@ -3,6 +3,7 @@ package io.taskqueue.cli.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.JobQueue;
 import io.taskqueue.cli.Cli;
 import io.taskqueue.servers.RedisServer;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.Backoff;
 import io.taskqueue.Handlers;
 import io.taskqueue.Job;

@@ -2,6 +2,7 @@ package io.taskqueue.cli.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobQueue;

@@ -9,6 +9,7 @@ import io.taskqueue.JobQueue;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.cli.Cli;
+import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.cli.RedisCli;
 import io.taskqueue.cli.TaskqueueCli;
 import io.taskqueue.servers.RedisServer;
@@ -61,6 +62,7 @@ class StatsIT {
             assertThat(table.err()).isEmpty();
 
             JsonNode json = RedisCli.json(cli.run("--json", "stats"));
+            JsonShapes.assertMatches(json, "stats");
             JsonNode queues = json.get("queues");
             assertThat(queues).hasSize(2);
             JsonNode e = queues.get(0);

@@ -1,4 +1,4 @@
-package io.taskqueue.cli.job;
+package io.taskqueue.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,15 +19,16 @@ import java.util.List;
  * type; the first element of a documented array is the shape of all elements. Free-form values (a
  * job's data, result and progress) are any JSON and are not compared.
  */
-final class JsonShapes {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class JsonShapes {
+    /** The mapper the tests read JSON with. */
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DOC = Path.of("..", "docs", "cli.md");
 
     private JsonShapes() {
     }
 
     /** The documented example named {@code name}. */
-    static JsonNode documented(String name) {
+    public static JsonNode documented(String name) {
         try {
             List<String> lines = Files.readAllLines(DOC);
             int marker = lines.indexOf("<!-- json: " + name + " -->");
@@ -40,7 +41,8 @@ final class JsonShapes {
         }
     }
 
-    static JsonNode parse(String text) {
+    /** {@code text} as JSON; fails the test when it is not. */
+    public static JsonNode parse(String text) {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
@@ -52,7 +54,7 @@ final class JsonShapes {
      * Asserts that {@code actual} has the shape of the documented example {@code name}; the values at
      * {@code freePaths} (e.g. {@code $.data}) may be any JSON.
      */
-    static void assertMatches(JsonNode actual, String name, String... freePaths) {
+    public static void assertMatches(JsonNode actual, String name, String... freePaths) {
         List<String> problems = new ArrayList<>();
         compare("$", documented(name), actual, List.of(freePaths), problems);
         assertThat(problems).as("differences from the documented shape '" + name + "' in " + actual).isEmpty();
