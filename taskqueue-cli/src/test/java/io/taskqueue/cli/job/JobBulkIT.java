@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.Handlers;
 import io.taskqueue.Job;
 import io.taskqueue.JobQueue;
@@ -12,6 +11,7 @@ import io.taskqueue.JobState;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.cli.Cli;
+import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.cli.TaskqueueCli;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.testing.junit.RedisExtension;

@@ -3,9 +3,9 @@ package io.taskqueue.cli.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.JobQueue;
 import io.taskqueue.cli.Cli;
+import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.testing.MutableClock;
 import io.taskqueue.testing.junit.RedisExtension;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.Backoff;
 import io.taskqueue.Handlers;
 import io.taskqueue.Job;
@@ -15,6 +14,7 @@ import io.taskqueue.KeepJobs;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.cli.Cli;
+import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.cli.TaskqueueCli;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.testing.junit.RedisExtension;

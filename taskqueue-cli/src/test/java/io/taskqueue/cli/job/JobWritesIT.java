@@ -2,12 +2,12 @@ package io.taskqueue.cli.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobQueue;
 import io.taskqueue.JobState;
 import io.taskqueue.cli.Cli;
+import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.cli.TaskqueueCli;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.testing.junit.RedisExtension;

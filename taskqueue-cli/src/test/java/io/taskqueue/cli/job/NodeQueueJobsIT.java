@@ -3,8 +3,8 @@ package io.taskqueue.cli.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.cli.Cli;
+import io.taskqueue.cli.JsonShapes;
 import io.taskqueue.cli.node.NodeBullmq;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.testing.junit.RedisExtension;
