@@ -6,8 +6,8 @@ import io.taskqueue.cli.CliContext;
 import io.taskqueue.cli.Commands;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,31 +21,28 @@ public final class JobCancel implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "QUEUE", description = "The queue.")
-    String queue;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The job id.")
-    String id;
+    @Mixin
+    JobRef ref;
 
     @Override
     public Integer call() {
         CliContext ctx = Commands.context(spec);
-        ctx.guardWrite("cancel job " + id + " of queue " + queue);
-        JobQueue q = ctx.queue(queue);
-        JobState before = q.getState(id);
+        ctx.guardWrite("cancel job " + ref.id + " of queue " + ref.queue);
+        JobQueue q = ctx.queue(ref.queue);
+        JobState before = q.getState(ref.id);
         if (before == JobState.UNKNOWN) {
-            throw SingleJob.notFound(q, id);
+            throw SingleJob.notFound(q, ref.id);
         }
-        if (!q.cancel(id)) {
-            throw SingleJob.refused(q, id, "cancel", "waiting, delayed or active");
+        if (!q.cancel(ref.id)) {
+            throw SingleJob.refused(q, ref.id, "cancel", "waiting, delayed or active");
         }
-        JobState after = q.getState(id);
+        JobState after = q.getState(ref.id);
         if (before == JobState.ACTIVE) {
-            ctx.output().print(new JobActionResult(q.name(), id, "cancel-requested", after.wireName()),
-                    "asked the worker running job " + id + " to cancel it; it ends failed with reason 'cancelled'");
+            ctx.output().print(new JobActionResult(q.name(), ref.id, "cancel-requested", after.wireName()),
+                    "asked the worker running job " + ref.id + " to cancel it; it ends failed with reason 'cancelled'");
         } else {
-            ctx.output().print(new JobActionResult(q.name(), id, "cancelled", after.wireName()),
-                    "cancelled job " + id + " (was " + before.wireName() + ", now " + after.wireName() + ")");
+            ctx.output().print(new JobActionResult(q.name(), ref.id, "cancelled", after.wireName()),
+                    "cancelled job " + ref.id + " (was " + before.wireName() + ", now " + after.wireName() + ")");
         }
         return 0;
     }

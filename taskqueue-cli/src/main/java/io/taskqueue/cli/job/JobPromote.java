@@ -5,8 +5,8 @@ import io.taskqueue.cli.CliContext;
 import io.taskqueue.cli.Commands;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code taskqueue job promote}: runs a delayed job now. */
@@ -15,22 +15,19 @@ public final class JobPromote implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "QUEUE", description = "The queue.")
-    String queue;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The job id.")
-    String id;
+    @Mixin
+    JobRef ref;
 
     @Override
     public Integer call() {
         CliContext ctx = Commands.context(spec);
-        ctx.guardWrite("promote job " + id + " of queue " + queue);
-        JobQueue q = ctx.queue(queue);
-        if (!q.promote(id)) {
-            throw SingleJob.refused(q, id, "promote", "delayed");
+        ctx.guardWrite("promote job " + ref.id + " of queue " + ref.queue);
+        JobQueue q = ctx.queue(ref.queue);
+        if (!q.promote(ref.id)) {
+            throw SingleJob.refused(q, ref.id, "promote", "delayed");
         }
-        String now = q.getState(id).wireName();
-        ctx.output().print(new JobActionResult(q.name(), id, "promoted", now), "promoted job " + id + " (now " + now + ")");
+        String now = q.getState(ref.id).wireName();
+        ctx.output().print(new JobActionResult(q.name(), ref.id, "promoted", now), "promoted job " + ref.id + " (now " + now + ")");
         return 0;
     }
 }

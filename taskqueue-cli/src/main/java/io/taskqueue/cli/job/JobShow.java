@@ -6,8 +6,8 @@ import io.taskqueue.cli.CliContext;
 import io.taskqueue.cli.Commands;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code taskqueue job show}: everything about one job. */
@@ -17,18 +17,15 @@ public final class JobShow implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "QUEUE", description = "The queue.")
-    String queue;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The job id.")
-    String id;
+    @Mixin
+    JobRef ref;
 
     @Override
     public Integer call() {
         CliContext ctx = Commands.context(spec);
-        JobQueue q = ctx.queue(queue);
-        Job job = SingleJob.require(q, id);
-        JobDetails details = JobDetails.of(q.name(), job, q.getState(id), q.getLogs(id));
+        JobQueue q = ctx.queue(ref.queue);
+        Job job = SingleJob.require(q, ref.id);
+        JobDetails details = JobDetails.of(q.name(), job, q.getState(ref.id), q.getLogs(ref.id));
         ctx.output().print(details, JobDetailsText.of(details));
         return 0;
     }
