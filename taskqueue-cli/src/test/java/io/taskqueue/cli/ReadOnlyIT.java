@@ -106,6 +106,20 @@ class ReadOnlyIT {
     }
 
     @Test
+    void aWrongPasswordIsOneLineThatSaysSoWithoutThePassword() {
+        Cli.Result r = Cli.create().run("--url", "redis://" + user + ":not-the-secret@" + server.host() + ":"
+                + server.port(), "--prefix", prefix.value(), "queue", "ls");
+        assertThat(r.status()).as(r.toString()).isEqualTo(TaskqueueCli.FAILED);
+        assertThat(r.err().lines()).as(r.toString()).hasSize(1);
+        assertThat(r.err()).startsWith("taskqueue: ").contains("redis://" + user + ":***@")
+                .containsIgnoringCase("password").doesNotContain("not-the-secret");
+        Cli.Result fromEnv = Cli.create().env(CliContext.PASSWORD_VARIABLE, "not-the-secret").run("--url",
+                "redis://" + user + "@" + server.host() + ":" + server.port(), "--prefix", prefix.value(), "queue", "ls");
+        assertThat(fromEnv.status()).as(fromEnv.toString()).isEqualTo(TaskqueueCli.FAILED);
+        assertThat(fromEnv.err()).containsIgnoringCase("password").doesNotContain("not-the-secret");
+    }
+
+    @Test
     void readOnlyWriteCommandsSendNoWrite() {
         String[][] writes = {{"queue", "pause", "emails"}, {"queue", "resume", "emails"},
             {"queue", "drain", "emails", "--delayed"}, {"queue", "clean", "emails", "--state", "completed", "--grace", "0s"},
