@@ -2,6 +2,7 @@ package io.taskqueue.internal;
 
 import io.taskqueue.Backoff;
 import io.taskqueue.BackoffStrategy;
+import io.taskqueue.ClassifiedError;
 import io.taskqueue.ErrorCategory;
 import io.taskqueue.Job;
 import io.taskqueue.JobOutcome;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OutcomeResolver {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeResolver.class);
+    private static final int MAX_CAUSE_DEPTH = 10;
     private final WorkerSettings settings;
 
     OutcomeResolver(WorkerSettings settings) {
@@ -70,9 +72,24 @@ final class OutcomeResolver {
         }
     }
 
+    /** The category the failure states itself, from the first error in its cause chain that states one. */
+    static ErrorCategory statedCategory(Throwable error) {
+        int depth = 0;
+        for (Throwable t = error; t != null && depth < MAX_CAUSE_DEPTH; t = t.getCause(), depth++) {
+            if (t instanceof UnrecoverableJobException) {
+                return ErrorCategory.PERMANENT;
+            }
+            if (t instanceof ClassifiedError classified && classified.category() != null) {
+                return classified.category();
+            }
+        }
+        return null;
+    }
+
     private ErrorCategory classify(Throwable error) {
-        if (error instanceof UnrecoverableJobException) {
-            return ErrorCategory.PERMANENT;
+        ErrorCategory stated = statedCategory(error);
+        if (stated != null) {
+            return stated;
         }
         try {
             ErrorCategory category = settings.classifier().classify(error);

@@ -31,7 +31,10 @@ final class WriteBuffer {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failedFlushes = new AtomicLong();
     private final Object idle = new Object();
-    private volatile int inHand;
+    // Counted, not read off the queue: between the flusher's poll and its batch the write is in
+    // neither, and a flush that looked then would return before the write was stored.
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong settled = new AtomicLong();
     private volatile boolean closing;
 
     WriteBuffer(TrackerWrites writes, Breaker breaker, int limit, int batchSize, Duration firstRetry,
@@ -49,9 +52,12 @@ final class WriteBuffer {
 
     /** Buffers a write; false (and counted) when the buffer is full or closed. */
     boolean offer(TrackerWrite write) {
+        // Counted before it is queued, so a write is never stored before it is counted.
+        accepted.incrementAndGet();
         if (!closing && queue.offer(write)) {
             return true;
         }
+        accepted.decrementAndGet();
         long n = dropped.incrementAndGet();
         // One line per power of two keeps an outage from flooding the log.
         if (Long.bitCount(n) == 1) {
@@ -76,7 +82,7 @@ final class WriteBuffer {
     }
 
     long pending() {
-        return queue.size() + inHand;
+        return accepted.get() - settled.get();
     }
 
     long written() {
@@ -113,7 +119,7 @@ final class WriteBuffer {
             LOG.warn("task tracker: closed with {} writes not stored; counted as dropped", lost);
         }
         queue.clear();
-        inHand = 0;
+        settled.set(accepted.get());
     }
 
     private void run() {
@@ -129,11 +135,10 @@ final class WriteBuffer {
                     }
                     batch.add(first);
                     queue.drainTo(batch, batchSize - 1);
-                    inHand = batch.size();
                 }
                 if (storeBatch(batch)) {
+                    settled.addAndGet(batch.size());
                     batch.clear();
-                    inHand = 0;
                     delay = firstRetry;
                     signalIdle();
                 } else {
@@ -146,8 +151,8 @@ final class WriteBuffer {
                 // Never let the flusher die: a dead flusher would silently turn every write into a drop.
                 LOG.error("task tracker: unexpected flusher error; dropping {} writes", batch.size(), e);
                 dropped.addAndGet(batch.size());
+                settled.addAndGet(batch.size());
                 batch.clear();
-                inHand = 0;
             }
         }
         signalIdle();

@@ -1,0 +1,2 @@
+/** The worker framework's machinery: health endpoint, backend probe, meters. Not API. */
+package io.taskqueue.worker.internal;
