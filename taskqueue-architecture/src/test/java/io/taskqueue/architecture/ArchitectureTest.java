@@ -11,6 +11,7 @@ import io.taskqueue.AReachIntoRedis;
 import io.taskqueue.AnApiClassThatUsesInternals;
 import io.taskqueue.redis.AReachIntoPostgres;
 import io.taskqueue.satloc.AParserThatNeedsTheCore;
+import io.taskqueue.worker.AWorkerThatPicksRedis;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ArchitectureTest {
                         "io.taskqueue.memory.InMemoryBackend", "io.taskqueue.redis.RedisBackend",
                         "io.taskqueue.postgres.TaskTracker", "io.taskqueue.satloc.SatlocReader",
                         "io.taskqueue.servers.RedisServer", "io.taskqueue.testing.conformance.Conformance",
-                        "io.taskqueue.demo.Demo")
+                        "io.taskqueue.demo.Demo", "io.taskqueue.worker.WorkerService")
                 .doesNotContain(AnApiClassThatUsesInternals.class.getName());
         assertThat(Layout.ROOTS).allSatisfy(root -> assertThat(MAIN.contain(root)).as(root).isTrue());
     }
@@ -52,6 +53,11 @@ class ArchitectureTest {
     @Test
     void theCoreReachingIntoABackendIsCaught() {
         assertFails(DependencyRules.coreDependsOnNoOtherModule(), AReachIntoRedis.class, "io.taskqueue.redis");
+    }
+
+    @Test
+    void theWorkerFrameworkReachingIntoABackendIsCaught() {
+        assertFails(DependencyRules.backendsAreIndependent().get(3), AWorkerThatPicksRedis.class, "io.taskqueue.redis");
     }
 
     @Test

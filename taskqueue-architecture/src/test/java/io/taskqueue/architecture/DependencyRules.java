@@ -36,7 +36,10 @@ final class DependencyRules {
                 .as("taskqueue-servers depends on no other module");
     }
 
-    /** The Redis and Postgres modules never depend on each other; the test kit on neither. */
+    /**
+     * The Redis and Postgres modules never depend on each other; the test kit on neither; the worker
+     * framework on no backend.
+     */
     static List<ArchRule> backendsAreIndependent() {
         return List.of(
                 noClasses().that().resideInAPackage(Layout.REDIS).should().dependOnClassesThat()
@@ -45,7 +48,11 @@ final class DependencyRules {
                         .resideInAPackage(Layout.REDIS).as("taskqueue-postgres does not depend on taskqueue-redis"),
                 noClasses().that().resideInAPackage(Layout.TESTING).should().dependOnClassesThat()
                         .resideInAnyPackage(Layout.REDIS, Layout.POSTGRES)
-                        .as("taskqueue-testing depends on no backend module"));
+                        .as("taskqueue-testing depends on no backend module"),
+                // A worker service picks its backend by URL, so the framework works on any of them.
+                noClasses().that().resideInAPackage(Layout.WORKER).should().dependOnClassesThat()
+                        .resideInAnyPackage(Layout.REDIS, Layout.POSTGRES, Layout.SERVERS, Layout.TESTING)
+                        .as("taskqueue-worker depends only on the core"));
     }
 
     /** No library depends on an application or a tool. */

@@ -16,16 +16,17 @@ final class Layout {
     static final String REDIS = "io.taskqueue.redis..";
     static final String POSTGRES = "io.taskqueue.postgres..";
     static final String SATLOC = "io.taskqueue.satloc..";
+    static final String WORKER = "io.taskqueue.worker..";
 
     /** Libraries: nothing here may depend on an application or a tool. */
     static final String[] LIBRARIES = {"io.taskqueue", "io.taskqueue.spi..", "io.taskqueue.internal..",
-        "io.taskqueue.memory..", SERVERS, TESTING, REDIS, POSTGRES, SATLOC};
+        "io.taskqueue.memory..", SERVERS, TESTING, REDIS, POSTGRES, SATLOC, WORKER};
     /** Applications and tools built on the libraries. */
     static final String[] APPS = {"io.taskqueue.demo..", "io.taskqueue.example..", "io.taskqueue.cli.."};
 
     /** Modules whose API packages sit over an {@code internal} package, and the API packages. */
     static final List<String> MODULES_WITH_INTERNALS = List.of("io.taskqueue", "io.taskqueue.redis",
-            "io.taskqueue.postgres", "io.taskqueue.satloc");
+            "io.taskqueue.postgres", "io.taskqueue.satloc", "io.taskqueue.worker");
 
     /**
      * The composition roots: API classes that assemble the module's internals, and the facades a root
@@ -49,7 +50,9 @@ final class Layout {
             "io.taskqueue.satloc.FlightStatisticsCalculator",
             "io.taskqueue.satloc.FlightMap",
             "io.taskqueue.satloc.FlightSimulator",
-            "io.taskqueue.satloc.SampleEmitter");
+            "io.taskqueue.satloc.SampleEmitter",
+            // The worker framework's root: it assembles a service's health endpoint, probe and meters.
+            "io.taskqueue.worker.WorkerService");
 
     private Layout() {
     }
