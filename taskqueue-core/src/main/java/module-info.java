@@ -5,6 +5,7 @@
 module io.taskqueue.core {
     requires transitive org.slf4j;
     requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
     requires java.sql;
     requires com.cronutils;
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Objects;
 
 /**
@@ -22,7 +24,9 @@ public final class JacksonCodec implements PayloadCodec {
     /**
      * A codec with a mapper configured for job payloads that reads documents of up to
      * {@code maxPayloadBytes} (Jackson's own default stops strings at 20 million characters), so
-     * that it reads every payload a task queue with that limit accepts.
+     * that it reads every payload a task queue with that limit accepts. {@code java.time} values
+     * are written as ISO-8601 strings ({@code "2026-01-01T00:00:00Z"}), which Node readers parse as
+     * they are.
      */
     public JacksonCodec(int maxPayloadBytes) {
         this(new ObjectMapper(JsonFactory.builder()
@@ -32,6 +36,9 @@ public final class JacksonCodec implements PayloadCodec {
                                 .build())
                         .build())
                 .findAndRegisterModules()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
     }
 

@@ -101,15 +101,23 @@ public final class WorkerService implements AutoCloseable {
      * starts it, and blocks. Shutdown follows {@link #close()}.
      */
     public static void run(BaseWorker<?, ?> worker) {
-        WorkerService service = builder(worker).build();
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "taskqueue-worker-shutdown"));
-        try {
-            service.start();
-        } catch (RuntimeException e) {
-            service.close();
-            throw e;
-        }
-        service.awaitClosed();
+        builder(worker).run();
+    }
+
+    /**
+     * The handlers that run {@code worker}'s template (validation, steps into the job's progress, the
+     * permanent-error decision) without a service around it: for tests in inline mode, e.g.
+     * {@code InlineMode.on(worker.queueName(), WorkerService.handlers(worker, clock))}. The worker's
+     * {@code initialize} is not called.
+     */
+    public static Handlers handlers(BaseWorker<?, ?> worker, Clock clock) {
+        return handlers(worker, List.of(), clock);
+    }
+
+    private static <T, R> Handlers handlers(BaseWorker<?, ?> worker, List<StepReporter> reporters, Clock clock) {
+        @SuppressWarnings("unchecked")
+        BaseWorker<T, R> typed = (BaseWorker<T, R>) worker;
+        return Handlers.builder().on(typed.jobType(), new TaskRunner<>(typed, reporters, clock)).build();
     }
 
     /**
@@ -127,7 +135,7 @@ public final class WorkerService implements AutoCloseable {
         } catch (Exception e) {
             throw new TaskQueueException("worker " + worker.type() + " failed to initialize: " + e.getMessage(), e);
         }
-        runtime = taskQueue.worker(worker.queueName()).handlers(handlers())
+        runtime = taskQueue.worker(worker.queueName()).handlers(handlers(worker, reporters, taskQueue.clock()))
                 .options(WorkerOptions.builder().name(workerId).concurrency(config.concurrency())
                         .closeTimeout(config.shutdownTimeout()).build())
                 .listener(registry == null ? new io.taskqueue.JobLifecycleListener() { }
@@ -142,12 +150,6 @@ public final class WorkerService implements AutoCloseable {
                 worker.queueName(), worker.jobType().name(), config.concurrency(),
                 health == null ? "off" : "on port " + health.port());
         return this;
-    }
-
-    private <T, R> Handlers handlers() {
-        @SuppressWarnings("unchecked")
-        BaseWorker<T, R> typed = (BaseWorker<T, R>) worker;
-        return Handlers.builder().on(typed.jobType(), new TaskRunner<>(typed, reporters, taskQueue.clock())).build();
     }
 
     /** The worker's id as recorded on the jobs it takes: {@code nickname:UUID}. */
@@ -333,6 +335,22 @@ public final class WorkerService implements AutoCloseable {
         /** The service, not started; opens the configured backend unless given a task queue. */
         public WorkerService build() {
             return new WorkerService(this);
+        }
+
+        /**
+         * Builds, starts and runs the service until the process is told to stop (SIGTERM, SIGINT),
+         * then returns once it has shut down as {@link WorkerService#close()} says.
+         */
+        public void run() {
+            WorkerService service = build();
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "taskqueue-worker-shutdown"));
+            try {
+                service.start();
+            } catch (RuntimeException e) {
+                service.close();
+                throw e;
+            }
+            service.awaitClosed();
         }
     }
 }
