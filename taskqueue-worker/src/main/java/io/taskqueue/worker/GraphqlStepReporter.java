@@ -101,21 +101,20 @@ public final class GraphqlStepReporter implements StepReporter, AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        long deadline = System.nanoTime() + requestTimeout.toNanos();
-        while (!pending.isEmpty() && System.nanoTime() < deadline && sender.isAlive()) {
-            Thread.onSpinWait();
-            try {
-                sender.join(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        sender.interrupt();
         try {
+            // The sender leaves its loop once the buffer is empty; past the timeout it is interrupted.
             sender.join(requestTimeout.toMillis());
+            if (sender.isAlive()) {
+                sender.interrupt();
+                sender.join(requestTimeout.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        int lost = pending.size();
+        if (lost > 0) {
+            dropped.addAndGet(lost);
+            LOG.warn("progress endpoint {}: {} steps not sent before closing", endpoint.url(), lost);
         }
     }
 

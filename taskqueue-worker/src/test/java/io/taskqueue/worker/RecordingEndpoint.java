@@ -25,6 +25,8 @@ final class RecordingEndpoint implements AutoCloseable {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final AtomicInteger failNext = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
+    /** The status answered to the first {@link #failNext} requests. */
+    final AtomicInteger failStatus = new AtomicInteger(503);
 
     record Request(Map<String, List<String>> headers, JsonNode body) {
         String input(String field) {
@@ -45,7 +47,7 @@ final class RecordingEndpoint implements AutoCloseable {
                 int status;
                 if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     refused.incrementAndGet();
-                    status = 503;
+                    status = failStatus.get();
                     answer = "{\"errors\":[{\"message\":\"busy\"}]}".getBytes(StandardCharsets.UTF_8);
                 } else {
                     requests.add(new Request(Map.copyOf(exchange.getRequestHeaders()), JSON.readTree(body)));
