@@ -27,6 +27,15 @@ import java.util.function.Function;
  * that made it closes it if the application did not.
  */
 public interface Worker extends AutoCloseable {
+    /** Key of the queue's name in the SLF4J MDC while a handler runs. */
+    String MDC_QUEUE = "queue";
+    /** Key of the job's id in the SLF4J MDC while a handler runs. */
+    String MDC_JOB_ID = "jobId";
+    /** Key of the job's name in the SLF4J MDC while a handler runs. */
+    String MDC_JOB_NAME = "jobName";
+    /** Key of the attempt's number (from 1) in the SLF4J MDC while a handler runs. */
+    String MDC_ATTEMPT = "attempt";
+
     /**
      * Starts fetching and running jobs; returns this worker.
      *

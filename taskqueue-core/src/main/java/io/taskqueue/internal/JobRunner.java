@@ -8,6 +8,7 @@ import io.taskqueue.PayloadException;
 import io.taskqueue.RateLimitedException;
 import io.taskqueue.RetryLaterException;
 import io.taskqueue.UnrecoverableJobException;
+import io.taskqueue.Worker;
 import io.taskqueue.UnsupportedCapabilityException;
 import io.taskqueue.spi.LimitSupport;
 import java.util.List;
@@ -38,13 +39,17 @@ final class JobRunner {
                     + settings.handlers().names() + ")";
             return OutcomeResolver.permanent(new UnrecoverableJobException(reason), reason);
         }
-        MDC.put("queue", settings.backend().name());
-        MDC.put("jobId", job.id());
+        MDC.put(Worker.MDC_QUEUE, settings.backend().name());
+        MDC.put(Worker.MDC_JOB_ID, job.id());
+        MDC.put(Worker.MDC_JOB_NAME, job.name());
+        MDC.put(Worker.MDC_ATTEMPT, Integer.toString(job.attemptsMade() + 1));
         try {
             return invoke(run, registration);
         } finally {
-            MDC.remove("queue");
-            MDC.remove("jobId");
+            MDC.remove(Worker.MDC_QUEUE);
+            MDC.remove(Worker.MDC_JOB_ID);
+            MDC.remove(Worker.MDC_JOB_NAME);
+            MDC.remove(Worker.MDC_ATTEMPT);
         }
     }
 

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one attempt of a {@link BaseWorker}'s task in the template's order: logging context, initial
+ * Runs one attempt of a {@link BaseWorker}'s task in the template's order: logging context (the
+ * worker type and step, beside the runtime's queue, job and attempt), initial
  * step, validation, the work, the final step. A failure the worker calls permanent leaves as a
  * permanent {@link WorkerError} wrapping it; the queue's runtime decides everything else (retry,
  * backoff, category), once.
@@ -35,10 +36,7 @@ final class TaskRunner<T, R> implements JobHandler<T, R> {
     @Override
     public R handle(JobContext<T> context) throws Exception {
         Map<String, String> outer = MDC.getCopyOfContextMap();
-        MDC.put(WorkerService.MDC_JOB_ID, context.job().id());
-        MDC.put(WorkerService.MDC_QUEUE, context.queueName());
         MDC.put(WorkerService.MDC_WORKER_TYPE, workerType);
-        MDC.put(WorkerService.MDC_ATTEMPT, Integer.toString(context.attempt()));
         TaskSteps steps = new TaskSteps(context, workerType, reporters, clock);
         T task = null;
         try {

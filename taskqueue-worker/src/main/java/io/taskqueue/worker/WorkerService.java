@@ -42,14 +42,11 @@ import org.slf4j.LoggerFactory;
  * closes reporters, the health endpoint, the worker's resources and the connection it opened.
  */
 public final class WorkerService implements AutoCloseable {
-    /** Logging-context key of the job's id. */
-    public static final String MDC_JOB_ID = "jobId";
-    /** Logging-context key of the queue. */
-    public static final String MDC_QUEUE = "queue";
-    /** Logging-context key of the worker type. */
+    /**
+     * Logging-context key of the worker type; the worker runtime already puts the queue, job id, job
+     * name and attempt there ({@link Worker#MDC_JOB_ID} and its siblings).
+     */
     public static final String MDC_WORKER_TYPE = "workerType";
-    /** Logging-context key of the attempt number. */
-    public static final String MDC_ATTEMPT = "attempt";
     /** Logging-context key of the current step. */
     public static final String MDC_STEP = "step";
     /** How often the backend is asked whether it is reachable, by default. */

@@ -9,6 +9,7 @@ import io.taskqueue.JobQueue;
 import io.taskqueue.JobState;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.TaskQueueException;
+import io.taskqueue.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -124,10 +125,11 @@ class BaseWorkerTest {
     void theLoggingContextNamesTheJobAndItsStep() {
         Job job = awaitFinal(add("ok"));
         assertThat(worker.contexts).singleElement().satisfies(mdc -> assertThat(mdc)
-                .containsEntry(WorkerService.MDC_JOB_ID, job.id())
+                .containsEntry(Worker.MDC_JOB_ID, job.id())
+                .containsEntry(Worker.MDC_JOB_NAME, "chores")
                 .containsEntry(WorkerService.MDC_WORKER_TYPE, "chores")
-                .containsEntry(WorkerService.MDC_QUEUE, "chores")
-                .containsEntry(WorkerService.MDC_ATTEMPT, "1")
+                .containsEntry(Worker.MDC_QUEUE, "chores")
+                .containsEntry(Worker.MDC_ATTEMPT, "1")
                 .containsEntry(WorkerService.MDC_STEP, "Reading chore c1"));
     }
 
