@@ -12,6 +12,18 @@ const connection = { url: cfg.url, maxRetriesPerRequest: null };
 const base = { connection, prefix: cfg.prefix };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// Errors a Worker reports on its 'error' event or from run(). Every one fails the command unless it
+// matches one of cfg.expectedErrors (regular expressions): a check never passes over a Node error.
+const workerErrors = [];
+function recordError(e) {
+  workerErrors.push(String((e && e.message) || e));
+}
+function failOnUnexpectedErrors() {
+  const expected = (cfg.expectedErrors || []).map((p) => new RegExp(p));
+  const unexpected = workerErrors.filter((m) => !expected.some((re) => re.test(m)));
+  if (unexpected.length > 0) throw new Error('unexpected Node worker errors: ' + JSON.stringify(unexpected));
+}
+
 function view(job) {
   if (!job) return null;
   return {
@@ -56,25 +68,27 @@ const commands = {
         || (err && /stalled more than allowable limit/.test(err.message))) finish();
     });
     worker.on('stalled', (id, prev) => stalled.push({ id, prev }));
-    worker.on('error', () => {});
-    worker.run().catch(() => {});
+    worker.on('error', recordError);
+    worker.run().catch(recordError);
     await worker.waitUntilReady();
     if (cfg.background) process.stdout.write('READY\n');
     const timer = setTimeout(done, cfg.durationMs || cfg.timeoutMs || 60000);
     await allDone;
     clearTimeout(timer);
     await worker.close();
-    return { seen, failures, stalled, failed, finished };
+    failOnUnexpectedErrors();
+    return { seen, failures, stalled, failed, finished, errors: workerErrors };
   },
 
   // Runs only the stall checker of a Worker that never fetches (autorun false), every
   // workerOpts.stalledInterval, until stdin is closed or cfg.durationMs passes. Prints READY first.
+  // Like worker, it fails on any error the Worker reports that cfg.expectedErrors does not name.
   async stallCheck() {
     const worker = new Worker(cfg.queue, async () => { throw new Error('stallCheck never processes'); },
       { ...base, ...(cfg.workerOpts || {}), autorun: false });
     const stalled = [];
     worker.on('stalled', (id) => stalled.push(id));
-    worker.on('error', () => {});
+    worker.on('error', recordError);
     await worker.waitUntilReady();
     let stop = false;
     process.stdin.on('end', () => { stop = true; });
@@ -90,10 +104,13 @@ const commands = {
       await sleep(interval + 20);
     }
     await worker.close();
+    failOnUnexpectedErrors();
     return { checks, stalled };
   },
 
-  // Runs cfg.ops in order on one Queue; each result is {t: Date.now() before the op, ...}.
+  // Runs cfg.ops in order on one Queue; each result is {t: Date.now() before the op, ...}. An op
+  // that throws ends the command with the error, unless it says expectError: then the error is its
+  // result's "error", and an op with expectError that succeeds ends the command with an error.
   async ops() {
     const queue = new Queue(cfg.queue, base);
     const results = [];
@@ -120,7 +137,9 @@ const commands = {
           case 'sleep': await sleep(op.ms); break;
           default: throw new Error('unknown op ' + op.op);
         }
+        if (op.expectError) throw new Error('op ' + JSON.stringify(op) + ' was expected to fail and did not');
       } catch (e) {
+        if (!op.expectError || /was expected to fail/.test(String(e && e.message))) throw e;
         r.error = String((e && e.message) || e);
       }
       results.push(r);

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisExtension.class)
 class ChannelsIT {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** The longest wait the channel allows: what a wait without a wake-up costs. */
+    private static final Duration FALLBACK = Duration.ofSeconds(10);
+    /** A wake-up must come well inside the fallback, even on a loaded machine. */
+    private static final Duration WAKE_UP = Duration.ofSeconds(2);
     private static final Consumer<String> NO_CANCELS = jobId -> { };
 
     private static boolean blockedOnMarker(ItFixture f) {
@@ -47,7 +51,7 @@ class ChannelsIT {
             CountDownLatch woke = new CountDownLatch(1);
             Thread waiter = new Thread(() -> {
                 try {
-                    channel.awaitWork(Duration.ofSeconds(10));
+                    channel.awaitWork(FALLBACK);
                     woke.countDown();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -56,7 +60,9 @@ class ChannelsIT {
             waiter.start();
             await().atMost(PATIENCE).until(() -> blockedOnMarker(f));
             f.add(JobOptions.defaults());
-            assertThat(woke.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            // A wait that only ends at its timeout returns too, so the bound is what proves the wake-up.
+            assertThat(woke.await(WAKE_UP.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("woken within %s of the add, not at the %s timeout", WAKE_UP, FALLBACK).isTrue();
         }
     }
 
@@ -81,7 +87,8 @@ class ChannelsIT {
             assertThat(done.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
             f.add(JobOptions.defaults());
-            channel.awaitWork(Duration.ofSeconds(5)); // returns: the base marker is there
+            // the add left the base marker, so the next wait returns at once, not at its timeout
+            assertReturnsPromptly(() -> channel.awaitWork(FALLBACK));
         }
     }
 
@@ -160,7 +167,19 @@ class ChannelsIT {
             f.fetch("t");
             f.queue().cancel("1", "stop", ItFixture.NOW);
             assertThat(cancelled).as("no cancel delivered after close").isEmpty();
-            channel.awaitWork(Duration.ofSeconds(5)); // a closed channel returns at once
+            assertReturnsPromptly(() -> channel.awaitWork(FALLBACK)); // a closed channel returns at once
         }
+    }
+
+    /** A wait that may block. */
+    private interface Wait {
+        void run() throws InterruptedException;
+    }
+
+    private static void assertReturnsPromptly(Wait wait) throws InterruptedException {
+        long start = System.nanoTime();
+        wait.run();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("returned well before the %s timeout", FALLBACK)
+                .isLessThan(WAKE_UP);
     }
 }

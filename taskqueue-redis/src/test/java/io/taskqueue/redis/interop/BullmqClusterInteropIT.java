@@ -2,10 +2,19 @@ package io.taskqueue.redis.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskqueue.JobOptions;
+import io.taskqueue.JobQueue;
+import io.taskqueue.JobState;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.redis.ClusterErrors;
+import io.taskqueue.redis.RedisTestBackends;
 import io.taskqueue.servers.RedisServer;
+import io.taskqueue.servers.RespClient;
 import io.taskqueue.testing.junit.RedisClusterExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,11 +36,27 @@ class BullmqClusterInteropIT {
         ClusterErrors.assertNoFailedScripts(cluster);
     }
 
+    /**
+     * What the product does with the kit's cluster URL and tagged prefix: it describes itself as a
+     * cluster backend, and every key its adds write (job hashes, wait, delayed, meta, events, the id
+     * counter) exists, in the one slot of the prefix's tag.
+     */
     @Test
-    void check15_clusterUrlAndTaggedPrefix(RedisServer cluster, RedisTestPrefix prefix) {
-        assertThat(cluster.isCluster()).isTrue();
-        assertThat(cluster.uri().toString()).startsWith("redis-cluster://");
-        assertThat(prefix.value()).startsWith("{").endsWith("}");
+    void check15_aJavaQueueOnTheClusterKeepsEveryKeyInTheTagsSlot(RedisServer cluster, RedisTestPrefix prefix) {
+        try (TaskQueue tq = RedisTestBackends.taskQueue(cluster, prefix); JobQueue queue = tq.queue("slot");
+                RespClient redis = cluster.client()) {
+            assertThat(tq.describe()).startsWith("redis-cluster://");
+            String now = queue.add("j", Map.of("k", 1));
+            String later = queue.add("j", Map.of("k", 2), JobOptions.builder().delay(Duration.ofHours(1)).build());
+            Object slot = redis.call("CLUSTER", "KEYSLOT", prefix.value());
+            for (String suffix : List.of(now, later, "wait", "delayed", "meta", "events", "id")) {
+                String key = prefix.key("slot:" + suffix);
+                assertThat(redis.call("EXISTS", key)).as("key %s exists", key).isEqualTo(1L);
+                assertThat(redis.call("CLUSTER", "KEYSLOT", key)).as("slot of %s", key).isEqualTo(slot);
+            }
+            assertThat(queue.getState(now)).isEqualTo(JobState.WAITING);
+            assertThat(queue.getState(later)).isEqualTo(JobState.DELAYED);
+        }
     }
 
     @Test

@@ -38,6 +38,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisExtension.class)
 class BullmqDedupInteropIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** The extend check's duplicate comes once the 20 s window has at most this much left. */
+    private static final long EXTEND_PAUSED_TTL_MS = 16_000;
+    /** A restarted window, read right after the duplicate, has at least this much left (1 s for a slow read). */
+    private static final long EXTENDED_TTL_MS = 19_000;
 
     /** One add: its payload, dedup policy and delay. */
     private record Add(int v, Deduplication de, long delayMs) {
@@ -168,11 +172,42 @@ class BullmqDedupInteropIT {
                 1, List.of(1), 300);
     }
 
+    /**
+     * With extend, a duplicate restarts the window. The duplicate comes a few seconds after the first
+     * add, so a refreshed TTL (near 20 s) and a kept one (at most 20 s minus the pause) are far apart.
+     */
     @Test
-    void check10_throttleModeWithExtend(RedisServer server, RedisTestPrefix prefix) {
+    void check10_throttleModeWithExtendRestartsTheWindowOnADuplicate(RedisServer server, RedisTestPrefix prefix) {
         Deduplication throttle = Deduplication.throttle("k", Duration.ofSeconds(20)).withExtend();
-        compareModes(server, prefix, "extend", List.of(new Add(1, throttle, 0), new Add(2, throttle, 0)),
-                1, List.of(1), 300);
+        Add first = new Add(1, throttle, 0);
+        Add duplicate = new Add(2, throttle, 0);
+        try (TaskQueue tq = taskQueue(server, prefix); RespClient redis = server.client();
+                JobQueue javaQueue = tq.queue("extend-java"); JobQueue nodeQueue = tq.queue("extend-node")) {
+            List<String> nodeIds = new ArrayList<>(nodeAdd(server, prefix, "extend-node", List.of(first)));
+            awaitTtlBelow(redis, prefix, "extend-node", EXTEND_PAUSED_TTL_MS);
+            nodeIds.addAll(nodeAdd(server, prefix, "extend-node", List.of(duplicate)));
+            Outcome fromNode = outcome(redis, prefix, "extend-node", "k", nodeIds);
+
+            List<String> javaIds = new ArrayList<>(javaAdd(javaQueue, List.of(first)));
+            awaitTtlBelow(redis, prefix, "extend-java", EXTEND_PAUSED_TTL_MS);
+            javaIds.addAll(javaAdd(javaQueue, List.of(duplicate)));
+            Outcome fromJava = outcome(redis, prefix, "extend-java", "k", javaIds);
+
+            assertThat(fromNode.ids).containsExactly("1", "1");
+            assertThat(fromJava.ids).isEqualTo(fromNode.ids);
+            assertThat(fromJava.owner).isEqualTo(fromNode.owner).isEqualTo("1");
+            assertThat(fromJava.events).isEqualTo(fromNode.events);
+            // Both were read right after the duplicate: a restarted window has almost all of its 20 s left.
+            assertThat(fromNode.pttl).as("Node's TTL after the duplicate").isBetween(EXTENDED_TTL_MS, 20_000L);
+            assertThat(fromJava.pttl).as("Java's TTL after the duplicate").isBetween(EXTENDED_TTL_MS, 20_000L);
+            assertThat(runOnNode(server, prefix, "extend-java", 1, 300)).containsExactly(1);
+            assertThat(runOnJava(tq, nodeQueue, 1)).containsExactly(1);
+        }
+    }
+
+    private static void awaitTtlBelow(RespClient redis, RedisTestPrefix prefix, String queue, long millis) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+                .until(() -> (Long) redis.call("PTTL", prefix.key(queue + ":de:k")), t -> t > 0 && t <= millis);
     }
 
     @Test
@@ -236,8 +271,8 @@ class BullmqDedupInteropIT {
         assertThat(redis.call("PTTL", prefix.key(queue + ":de:k"))).isEqualTo(-1L);
         assertThat(redis.call("HGET", prefix.key(queue + ":dn:k"), "jid")).isEqualTo("3");
         assertThat(redis.call("HGET", prefix.key(queue + ":dn:k"), "data")).isEqualTo("{\"v\":2}");
-        String opts = InteropSupport.normaliseOpts((String) redis.call("HGET", prefix.key(queue + ":dn:k"), "opts"));
-        assertThat(opts).contains("\"de\":{\"id\":\"k\",\"keepLastIfActive\":true}");
+        JsonNode opts = InteropSupport.json((String) redis.call("HGET", prefix.key(queue + ":dn:k"), "opts"));
+        assertThat(opts.get("de")).isEqualTo(InteropSupport.json("{\"id\":\"k\",\"keepLastIfActive\":true}"));
         List<String> events = new ArrayList<>();
         for (Object entry : (List<?>) redis.call("XRANGE", prefix.key(queue + ":events"), "-", "+")) {
             List<?> fields = (List<?>) ((List<?>) entry).get(1);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.taskqueue.Backoff;
 import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
@@ -14,6 +16,7 @@ import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerOptions;
 import io.taskqueue.redis.RedisTestBackends;
+import io.taskqueue.redis.interop.InteropSupport.KeyDump;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
 import io.taskqueue.spi.Backend;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BullmqInteropIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final long T = 1_795_408_158_504L;
+    /** The cases of check 1 that give attempts. */
+    private static final Set<String> ATTEMPTS_GIVEN = Set.of("backoff", "attempts");
 
     private static TaskQueue taskQueue(RedisServer server, RedisTestPrefix prefix) {
         return RedisTestBackends.taskQueue(RedisTestBackends.options(server, prefix).metricsMaxDataPoints(60).build());
@@ -73,13 +79,49 @@ class BullmqInteropIT {
             for (Object[] c : cases) {
                 java.add(List.of(new NewJob((String) c[0], "{\"k\":\"" + c[0] + "\"}", (JobOptions) c[2], T)));
             }
-            Map<String, String> node = InteropSupport.dump(redis, prefix.value(), "node");
-            Map<String, String> ours = InteropSupport.dump(redis, prefix.value(), "java");
+            Map<String, KeyDump> node = InteropSupport.dump(redis, prefix.value(), "node");
+            Map<String, KeyDump> ours = InteropSupport.dump(redis, prefix.value(), "java");
             assertThat(ours.keySet()).containsExactlyElementsOf(node.keySet());
             for (String key : node.keySet()) {
-                assertThat(ours.get(key)).as("key " + key).isEqualTo(node.get(key));
+                KeyDump n = node.get(key);
+                KeyDump j = ours.get(key);
+                assertThat(j.type()).as("type of key " + key).isEqualTo(n.type());
+                if (!"hash".equals(n.type())) {
+                    assertThat(j.content()).as("key " + key).isEqualTo(n.content());
+                    continue;
+                }
+                assertThat(j.hash().keySet()).as("fields of key " + key).isEqualTo(n.hash().keySet());
+                for (String field : n.hash().keySet()) {
+                    if ("opts".equals(field)) {
+                        assertOpts(key, n.hash().get("name"), n.hash().get(field), j.hash().get(field));
+                    } else {
+                        assertThat(j.hash().get(field)).as("key " + key + " field " + field)
+                                .isEqualTo(n.hash().get(field));
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * The opts of one job, as JSON (field order aside), with the two differences the test knows of
+     * asserted exactly rather than hidden: the test gives Node the add time in its opts (Java takes it
+     * on the side), and for a job added without attempts Node stores 0 where Java stores 1.
+     */
+    private static void assertOpts(String key, String caseName, String nodeText, String javaText) {
+        ObjectNode nodeOpts = (ObjectNode) InteropSupport.json(nodeText);
+        ObjectNode javaOpts = (ObjectNode) InteropSupport.json(javaText);
+        ObjectNode expected = nodeOpts.deepCopy();
+        assertThat(nodeOpts.path("timestamp").asLong()).as("Node keeps the timestamp it was given").isEqualTo(T);
+        expected.remove("timestamp");
+        if (!ATTEMPTS_GIVEN.contains(caseName)) {
+            assertThat(nodeOpts.get("attempts")).as("Node's attempts without attempts given, key " + key)
+                    .isEqualTo(IntNode.valueOf(0));
+            assertThat(javaOpts.get("attempts")).as("Java's attempts without attempts given, key " + key)
+                    .isEqualTo(IntNode.valueOf(1));
+            expected.set("attempts", IntNode.valueOf(1));
+        }
+        assertThat(javaOpts).as("opts of key " + key).isEqualTo(expected);
     }
 
     @Test

@@ -304,7 +304,8 @@ class BullmqMaintenanceInteropIT {
             assertThat(upsert.has("error")).as(upsert.toString()).isFalse();
             String schedulerJob = upsert.get("id").asText();
             assertThat(schedulerJob).startsWith("repeat:s1:");
-            JsonNode nodeRefused = NodeChecks.ops(cfg, List.of(Map.of("op", "remove", "id", schedulerJob))).get(0);
+            JsonNode nodeRefused = NodeChecks.ops(cfg, List.of(Map.of("op", "remove", "id", schedulerJob,
+                    "expectError", true))).get(0);
             assertThat(nodeRefused.get("error").asText()).as("Node's error for code -8")
                     .contains("belongs to a job scheduler");
             assertThatThrownBy(() -> queue.remove(schedulerJob)).isInstanceOf(InvalidJobStateException.class)

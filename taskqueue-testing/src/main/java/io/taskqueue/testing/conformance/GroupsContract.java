@@ -11,10 +11,12 @@ import io.taskqueue.Handlers;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobQueue;
 import io.taskqueue.JobState;
+import io.taskqueue.KeepJobs;
 import io.taskqueue.RateLimit;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
+import io.taskqueue.spi.FinishRequest;
 import io.taskqueue.spi.QueueBackend;
 import java.time.Clock;
 import java.time.Duration;
@@ -253,5 +255,48 @@ public interface GroupsContract extends BackendContract {
         }).build(), fastOptions().concurrency(3).build());
         eventually().until(() -> completed(queue) == 3);
         assertThat(starts).containsExactly(0, 1, 2);
+    }
+
+    /**
+     * A manual promote or a changed delay makes a parked job due, but it still goes through its
+     * group: while the concurrency-1 group's slot is taken, neither starts, and afterwards they run
+     * one at a time.
+     */
+    @Test
+    default void aPromotedOrRescheduledGroupedJobStillWaitsForItsGroupsSlot() {
+        Clock clock = Clock.systemUTC();
+        TaskQueue tq = taskQueue(clock);
+        JobQueue queue = queue(tq);
+        QueueBackend spi = spi(tq);
+        queue.limits().setGroupConcurrency("g", 1);
+        String running = queue.add("job", 0, inGroup("g"));
+        JobOptions later = JobOptions.builder().group("g").delay(Duration.ofHours(1)).build();
+        String promoted = queue.add("job", 1, later);
+        String rescheduled = queue.add("job", 2, later);
+        assertThat(fetchId(spi, clock, "t:0")).isEqualTo(running);
+        assertThat(queue.promote(promoted)).isTrue();
+        long changedAt = clock.millis();
+        assertThat(queue.changeDelay(rescheduled, Duration.ofMillis(1))).isTrue();
+        eventually().until(() -> clock.millis() > changedAt + 5); // due: the next fetch promotes it
+        for (int i = 1; i <= 3; i++) {
+            assertThat(fetchId(spi, clock, "t:" + i)).as("fetch %d while the group's slot is taken", i).isNull();
+        }
+        finish(spi, clock, running, "t:0");
+        String next = fetchId(spi, clock, "t:4");
+        assertThat(next).isIn(promoted, rescheduled);
+        assertThat(fetchId(spi, clock, "t:5")).as("a second job of the group while one runs").isNull();
+        finish(spi, clock, next, "t:4");
+        String last = fetchId(spi, clock, "t:6");
+        assertThat(List.of(next, last)).containsExactlyInAnyOrder(promoted, rescheduled);
+    }
+
+    /** The id a fetch with {@code token} got, or null when it got none. */
+    private static String fetchId(QueueBackend spi, Clock clock, String token) {
+        FetchResult r = spi.fetch(new FetchRequest(token, 30_000, null, clock.millis()));
+        return r instanceof FetchResult.Fetched f ? f.job().id() : null;
+    }
+
+    private static void finish(QueueBackend spi, Clock clock, String id, String token) {
+        spi.finish(new FinishRequest(id, token, clock.millis(), true, "null", null, KeepJobs.all(), null));
     }
 }

@@ -16,7 +16,11 @@ final class RateWindows {
 
     /**
      * A fixed window opens at the first start after the previous one expired and admits {@code max}
-     * starts: rebuilds the windows from the start times and counts each.
+     * starts: rebuilds the windows from the start times and counts each. Then holds the windows to
+     * their length: with a backlog, start {@code k * max} opens the k-th window, which cannot come
+     * before k whole windows have passed (so a window shorter by a sixth shows after two windows,
+     * far beyond the slack) and comes before one more window has passed (a window twice as long
+     * does not).
      */
     static void assertWindows(List<Long> starts, int max, long windowMillis) {
         List<Long> sorted = new ArrayList<>(starts);
@@ -30,6 +34,12 @@ final class RateWindows {
                 i++;
             }
             assertThat(inWindow).as("starts in the window opened at %d: %s", opened, sorted).isLessThanOrEqualTo(max);
+        }
+        long first = sorted.get(0);
+        for (int k = 1; k * max < sorted.size(); k++) {
+            long opened = sorted.get(k * max) - first;
+            assertThat(opened).as("window %d opened %d ms after the first start: %s", k, opened, sorted)
+                    .isBetween(k * windowMillis - SLACK_MS, (k + 1) * windowMillis);
         }
     }
 
