@@ -2,15 +2,17 @@ package io.taskqueue.example.booklogr;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The BookLogr tables, over a small HikariCP pool and plain JDBC. The pool does not connect when it
@@ -29,7 +31,7 @@ final class BookDatabase implements AutoCloseable {
     /** Receives one book at a time, in id order. */
     @FunctionalInterface
     interface BookSink {
-        void accept(Book book) throws java.io.IOException;
+        void accept(Book book) throws IOException;
     }
 
     BookDatabase(String jdbcUrl, String user, String password, int poolSize, Duration timeout) {
@@ -99,7 +101,7 @@ final class BookDatabase implements AutoCloseable {
     }
 
     /** Streams {@code ownerId}'s books to {@code sink} in id order, {@link #FETCH_SIZE} rows per round trip. */
-    void forEachBook(Connection c, long ownerId, BookSink sink) throws SQLException, java.io.IOException {
+    void forEachBook(Connection c, long ownerId, BookSink sink) throws SQLException, IOException {
         try (PreparedStatement s = c.prepareStatement(SqlStatements.SELECT_BOOKS_BY_OWNER)) {
             s.setFetchSize(FETCH_SIZE);
             s.setLong(1, ownerId);
@@ -117,7 +119,15 @@ final class BookDatabase implements AutoCloseable {
         BigDecimal rating = rs.getBigDecimal("rating");
         return new Book(rs.getLong("id"), rs.getString("title"), rs.getString("author"), rs.getString("isbn"),
                 rs.getString("reading_status"), rs.getInt("current_page"), total, rating,
-                rs.getTimestamp("created_at").toInstant());
+                instant(rs, "created_at"));
+    }
+
+    /**
+     * A timestamptz column as an instant. Read as an offset date-time, not a {@code Timestamp}, so that
+     * the JVM's time zone plays no part.
+     */
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     /** Records {@code filename} as ready to download; a second call for the same name returns the first row. */
@@ -126,10 +136,10 @@ final class BookDatabase implements AutoCloseable {
                 PreparedStatement s = c.prepareStatement(SqlStatements.INSERT_CSV_EXPORT)) {
             s.setString(1, filename);
             s.setLong(2, ownerId);
-            s.setTimestamp(3, Timestamp.from(createdAt));
+            s.setObject(3, createdAt.atOffset(ZoneOffset.UTC));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return new ExportRow(rs.getLong("id"), rs.getTimestamp("created_at").toInstant());
+                return new ExportRow(rs.getLong("id"), instant(rs, "created_at"));
             }
         }
     }

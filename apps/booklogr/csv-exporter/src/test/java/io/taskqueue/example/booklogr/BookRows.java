@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -37,7 +37,7 @@ final class BookRows {
                 s.setInt(7, b.currentPage());
                 s.setObject(8, b.totalPages(), Types.INTEGER);
                 s.setBigDecimal(9, b.rating());
-                s.setTimestamp(10, Timestamp.from(b.createdAt()));
+                s.setObject(10, b.createdAt().atOffset(ZoneOffset.UTC));
                 s.addBatch();
             }
             s.executeBatch();
