@@ -39,7 +39,9 @@ class ArchitectureTest {
                         "io.taskqueue.memory.InMemoryBackend", "io.taskqueue.redis.RedisBackend",
                         "io.taskqueue.postgres.TaskTracker", "io.taskqueue.satloc.SatlocReader",
                         "io.taskqueue.servers.RedisServer", "io.taskqueue.testing.conformance.Conformance",
-                        "io.taskqueue.demo.Demo", "io.taskqueue.worker.WorkerService")
+                        "io.taskqueue.demo.Demo", "io.taskqueue.worker.WorkerService",
+                        "io.taskqueue.example.satloc.SatlocProcessorWorker",
+                        "io.taskqueue.example.booklogr.CsvExporterWorker")
                 .doesNotContain(AnApiClassThatUsesInternals.class.getName());
         assertThat(Layout.ROOTS).allSatisfy(root -> assertThat(MAIN.contain(root)).as(root).isTrue());
     }
