@@ -26,6 +26,10 @@ import java.util.Objects;
  * @param group the job's group, or {@code null} for none: jobs of one group start in the order they
  *     were added, within the group's concurrency and rate limits ({@link QueueLimits}), and groups
  *     take turns (stored in {@code opts} as {@code tqGroup}, a key BullMQ does not know)
+ * @param telemetryMetadata opaque trace-propagation text that a producer stores with the job for
+ *     its consumers, or {@code null} for none. The core neither reads nor writes it; a tracing
+ *     extension does. BullMQ keeps the same text in {@code opts.tm} (a JSON object of W3C
+ *     trace-context headers as {@code bullmq-otel} writes it), so Node and Java share one trace.
  */
 public record JobOptions(
         String jobId,
@@ -40,7 +44,8 @@ public record JobOptions(
         Integer keepLogs,
         Integer stackTraceLimit,
         Deduplication deduplication,
-        String group) {
+        String group,
+        String telemetryMetadata) {
 
     /** Default delay: none. */
     public static final Duration DEFAULT_DELAY = Duration.ZERO;
@@ -81,12 +86,20 @@ public record JobOptions(
         }
     }
 
+    /** Options without telemetry metadata. */
+    public JobOptions(String jobId, Duration delay, int priority, boolean lifo, int attempts, Backoff backoff,
+            KeepJobs removeOnComplete, KeepJobs removeOnFail, Duration timeout, Integer keepLogs,
+            Integer stackTraceLimit, Deduplication deduplication, String group) {
+        this(jobId, delay, priority, lifo, attempts, backoff, removeOnComplete, removeOnFail, timeout, keepLogs,
+                stackTraceLimit, deduplication, group, null);
+    }
+
     /** Options without a group. */
     public JobOptions(String jobId, Duration delay, int priority, boolean lifo, int attempts, Backoff backoff,
             KeepJobs removeOnComplete, KeepJobs removeOnFail, Duration timeout, Integer keepLogs,
             Integer stackTraceLimit, Deduplication deduplication) {
         this(jobId, delay, priority, lifo, attempts, backoff, removeOnComplete, removeOnFail, timeout, keepLogs,
-                stackTraceLimit, deduplication, null);
+                stackTraceLimit, deduplication, null, null);
     }
 
     /** Checks a group name: not blank, at most {@value #MAX_GROUP_LENGTH} characters. */
@@ -103,7 +116,7 @@ public record JobOptions(
             KeepJobs removeOnComplete, KeepJobs removeOnFail, Duration timeout, Integer keepLogs,
             Integer stackTraceLimit) {
         this(jobId, delay, priority, lifo, attempts, backoff, removeOnComplete, removeOnFail, timeout, keepLogs,
-                stackTraceLimit, null, null);
+                stackTraceLimit, null, null, null);
     }
 
     /** Options with every default. */
@@ -122,7 +135,7 @@ public record JobOptions(
                 .jobId(jobId).delay(delay).priority(priority).lifo(lifo).attempts(attempts)
                 .backoff(backoff).removeOnComplete(removeOnComplete).removeOnFail(removeOnFail)
                 .timeout(timeout).keepLogs(keepLogs).stackTraceLimit(stackTraceLimit)
-                .deduplication(deduplication).group(group);
+                .deduplication(deduplication).group(group).telemetryMetadata(telemetryMetadata);
     }
 
     /**
@@ -159,8 +172,15 @@ public record JobOptions(
         private Integer stackTraceLimit;
         private Deduplication deduplication;
         private String group;
+        private String telemetryMetadata;
 
         private Builder() {
+        }
+
+        /** Sets the trace-propagation text (see {@link JobOptions#telemetryMetadata()}); {@code null} for none. */
+        public Builder telemetryMetadata(String telemetryMetadata) {
+            this.telemetryMetadata = telemetryMetadata;
+            return this;
         }
 
         /** Puts the job in {@code group} (see {@link JobOptions#group()}); {@code null} for none. */
@@ -232,7 +252,7 @@ public record JobOptions(
 
         public JobOptions build() {
             return new JobOptions(jobId, delay, priority, lifo, attempts, backoff, removeOnComplete,
-                    removeOnFail, timeout, keepLogs, stackTraceLimit, deduplication, group);
+                    removeOnFail, timeout, keepLogs, stackTraceLimit, deduplication, group, telemetryMetadata);
         }
     }
 }

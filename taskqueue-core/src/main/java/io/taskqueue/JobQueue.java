@@ -47,18 +47,21 @@ public final class JobQueue implements AutoCloseable {
     private final PayloadCodec codec;
     private final JobOptions defaultJobOptions;
     private final JobLifecycleListener listener;
+    private final List<EnqueueInterceptor> enqueueInterceptors;
     private final Consumer<JobQueue> onClose;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     JobQueue(QueueBackend backend, String backendDescription, Clock clock, PayloadCodec codec,
-            JobOptions defaultJobOptions, JobLifecycleListener listener, Consumer<JobQueue> onClose) {
+            JobOptions defaultJobOptions, JobLifecycleListener listener, List<EnqueueInterceptor> enqueueInterceptors,
+            Consumer<JobQueue> onClose) {
         this.backend = backend;
         this.backendDescription = backendDescription;
         this.clock = clock;
         this.codec = codec;
         this.defaultJobOptions = defaultJobOptions;
         this.listener = listener;
+        this.enqueueInterceptors = enqueueInterceptors;
         this.onClose = onClose;
     }
 
@@ -118,6 +121,35 @@ public final class JobQueue implements AutoCloseable {
      */
     public List<String> addBulk(List<JobRequest> requests) {
         ensureOpen();
+        List<JobRequest> resolved = new ArrayList<>(requests.size());
+        for (JobRequest request : requests) {
+            JobOptions options = request.options() != null ? request.options() : defaultJobOptions;
+            resolved.add(new JobRequest(request.name(), request.data(), options));
+        }
+        return proceed(0, resolved);
+    }
+
+    /** Runs the enqueue interceptor at {@code index}, or stores the jobs past the last one. */
+    private List<String> proceed(int index, List<JobRequest> requests) {
+        if (index == enqueueInterceptors.size()) {
+            return store(requests);
+        }
+        List<JobRequest> given = List.copyOf(requests);
+        List<String> ids = enqueueInterceptors.get(index).intercept(name(), given, changed -> {
+            // An interceptor may change the jobs' options, never which jobs are added.
+            if (changed.size() != given.size()) {
+                throw new IllegalStateException("an enqueue interceptor passed on " + changed.size()
+                        + " jobs instead of " + given.size());
+            }
+            return proceed(index + 1, changed);
+        });
+        if (ids == null || ids.size() != given.size()) {
+            throw new IllegalStateException("an enqueue interceptor returned no id for some of the jobs");
+        }
+        return ids;
+    }
+
+    private List<String> store(List<JobRequest> requests) {
         List<NewJob> jobs = new ArrayList<>(requests.size());
         long now = clock.millis();
         for (JobRequest request : requests) {

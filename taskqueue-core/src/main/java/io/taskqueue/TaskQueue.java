@@ -60,6 +60,7 @@ public final class TaskQueue implements AutoCloseable {
     private final boolean ownsScheduler;
     private final List<JobLifecycleListener> listeners;
     private final List<JobInterceptor> interceptors;
+    private final List<EnqueueInterceptor> enqueueInterceptors;
     private final ErrorClassifier classifier;
     private final Map<String, BackoffStrategy> strategies;
     private final DoubleSupplier random;
@@ -78,6 +79,7 @@ public final class TaskQueue implements AutoCloseable {
         this.ownsScheduler = b.scheduler == null;
         this.listeners = new CopyOnWriteArrayList<>(b.listeners);
         this.interceptors = new CopyOnWriteArrayList<>(b.interceptors);
+        this.enqueueInterceptors = new CopyOnWriteArrayList<>(b.enqueueInterceptors);
         this.classifier = b.classifier;
         this.strategies = Map.copyOf(b.strategies);
         this.random = b.random;
@@ -108,7 +110,7 @@ public final class TaskQueue implements AutoCloseable {
         Objects.requireNonNull(defaultJobOptions, "defaultJobOptions");
         QueueBackend queueBackend = backend.queue(name);
         JobQueue queue = new JobQueue(queueBackend, backend.describe(), clock, codec, defaultJobOptions,
-                new SafeListener(listeners), made::remove);
+                new SafeListener(listeners), enqueueInterceptors, made::remove);
         queue.checkCapabilities(defaultJobOptions);
         made.add(queue);
         return queue;
@@ -227,6 +229,7 @@ public final class TaskQueue implements AutoCloseable {
         private ScheduledExecutorService scheduler;
         private final List<JobLifecycleListener> listeners = new ArrayList<>();
         private final List<JobInterceptor> interceptors = new ArrayList<>();
+        private final List<EnqueueInterceptor> enqueueInterceptors = new ArrayList<>();
         private ErrorClassifier classifier = ErrorClassifier.defaults();
         private final Map<String, BackoffStrategy> strategies = new HashMap<>();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
@@ -284,6 +287,12 @@ public final class TaskQueue implements AutoCloseable {
         /** Adds an interceptor around every handler; the first added is the outermost. */
         public Builder interceptor(JobInterceptor interceptor) {
             interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /** Adds an interceptor around every add of jobs to a queue; the first added is the outermost. */
+        public Builder enqueueInterceptor(EnqueueInterceptor interceptor) {
+            enqueueInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
             return this;
         }
 
@@ -375,6 +384,11 @@ public final class TaskQueue implements AutoCloseable {
         @Override
         public void addInterceptor(JobInterceptor interceptor) {
             interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+        }
+
+        @Override
+        public void addEnqueueInterceptor(EnqueueInterceptor interceptor) {
+            enqueueInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
         }
     }
 }

@@ -34,5 +34,13 @@ public interface TaskQueueExtension extends AutoCloseable {
 
         /** Adds an interceptor around every handler, inside the ones added before. */
         void addInterceptor(JobInterceptor interceptor);
+
+        /**
+         * Adds an interceptor around every add of jobs to a queue of the task queue, inside the
+         * ones added before. The default refuses, for installations made outside {@link TaskQueue}.
+         */
+        default void addEnqueueInterceptor(EnqueueInterceptor interceptor) {
+            throw new UnsupportedOperationException("this installation takes no enqueue interceptors");
+        }
     }
 }

@@ -22,6 +22,11 @@ public final class OptsCodec {
     public static final String TIMEOUT_KEY = "tqTimeout";
     /** The opts key holding the job's group (unknown to, and kept by, BullMQ). */
     public static final String GROUP_KEY = "tqGroup";
+    /**
+     * The opts key holding trace-propagation text: BullMQ's own key for {@code telemetry.metadata},
+     * so a context stored by a Node producer reaches a Java consumer and the reverse.
+     */
+    public static final String TELEMETRY_KEY = "tm";
 
     private final ObjectMapper mapper;
 
@@ -68,6 +73,9 @@ public final class OptsCodec {
         writeDedup(o, options.deduplication());
         if (options.group() != null) {
             o.put(GROUP_KEY, options.group());
+        }
+        if (options.telemetryMetadata() != null) {
+            o.put(TELEMETRY_KEY, options.telemetryMetadata());
         }
         try {
             return mapper.writeValueAsString(o);
@@ -171,6 +179,10 @@ public final class OptsCodec {
         JsonNode group = o.get(GROUP_KEY);
         if (group != null && group.isTextual() && !group.asText().isBlank()) {
             b.group(group.asText());
+        }
+        JsonNode telemetry = o.get(TELEMETRY_KEY);
+        if (telemetry != null && telemetry.isTextual()) {
+            b.telemetryMetadata(telemetry.asText());
         }
         long timeout = number(o, TIMEOUT_KEY, 0);
         if (timeout > 0) {

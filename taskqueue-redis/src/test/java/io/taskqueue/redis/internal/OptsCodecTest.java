@@ -35,6 +35,20 @@ class OptsCodecTest {
     }
 
     @Test
+    void telemetryMetadataIsBullmqsTmKeyHoldingText() throws Exception {
+        String tm = "{\"traceparent\":\"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}";
+        JobOptions o = JobOptions.builder().telemetryMetadata(tm).build();
+        String json = codec.write(o);
+        // A string holding JSON, as bullmq-otel stores it, not a nested object.
+        assertThat(mapper.readTree(json).get("tm").isTextual()).isTrue();
+        assertThat(mapper.readTree(json).get("tm").asText()).isEqualTo(tm);
+        assertThat(codec.read(json)).isEqualTo(o);
+        assertThat(codec.write(JobOptions.defaults())).doesNotContain("tm");
+        // Node's omitContext flag and a non-text tm are ignored, not fatal.
+        assertThat(codec.read("{\"omc\":true,\"tm\":{\"traceparent\":\"x\"}}").telemetryMetadata()).isNull();
+    }
+
+    @Test
     void keepJobsUsesBullmqShapes() throws Exception {
         assertThat(codec.write(JobOptions.builder().removeOnComplete(KeepJobs.none()).build()))
                 .contains("\"removeOnComplete\":true");
