@@ -1,0 +1,30 @@
+package io.taskqueue.spring.autoconfigure;
+
+import io.taskqueue.spring.TaskQueueHealthIndicator;
+import io.taskqueue.spring.TaskQueueProperties;
+import io.taskqueue.spring.TaskQueueWorkers;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The workers' health indicator, named {@code taskQueue} in {@code /actuator/health}, where Spring
+ * Boot's health support is on the class path; {@code management.health.taskqueue.enabled=false}
+ * turns it off.
+ */
+@AutoConfiguration(after = TaskQueueAutoConfiguration.class)
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(TaskQueueWorkers.class)
+@ConditionalOnEnabledHealthIndicator("taskqueue")
+public class TaskQueueHealthAutoConfiguration {
+    /** Reports each worker; see {@link TaskQueueHealthIndicator}. */
+    @Bean
+    @ConditionalOnMissingBean(name = "taskQueueHealthIndicator")
+    public TaskQueueHealthIndicator taskQueueHealthIndicator(TaskQueueWorkers workers, TaskQueueProperties properties) {
+        return new TaskQueueHealthIndicator(workers, properties.getHealth().getMaxFetchSilence());
+    }
+}
