@@ -1,0 +1,92 @@
+package io.taskqueue.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.taskqueue.JobQueue;
+import io.taskqueue.JobType;
+import io.taskqueue.spring.JobQueues;
+import io.taskqueue.spring.TaskHandlerRegistration;
+import io.taskqueue.spring.TaskQueueHealthIndicator;
+import io.taskqueue.spring.TaskQueueMeterBinder;
+import io.taskqueue.spring.TaskQueueWorkers;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The health indicator's verdicts and conditions, and the meters. */
+class HealthAndMetricsTest {
+
+    @Test
+    void upWithEachWorkersDetailsWhileTheWorkersRun() {
+        AutoConfigurationRunners.inMemory().withUserConfiguration(Echo.class).run(context -> {
+            JobQueue emails = context.getBean(JobQueues.class).get("emails");
+            emails.awaitFinished(emails.add("echo", 1), Duration.ofSeconds(10));
+            Health health = context.getBean(TaskQueueHealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> worker = (Map<String, Object>) health.getDetails().get("emails");
+            assertThat(worker).containsEntry("state", "RUNNING").containsEntry("activeJobs", 0)
+                    .containsEntry("completed", 1L).containsKey("lastFetchAt");
+        });
+    }
+
+    @Test
+    void downWhenAWorkerIsNotRunningOrHasNotFetchedForTooLong() {
+        AutoConfigurationRunners.inMemory().withUserConfiguration(Echo.class)
+                .withPropertyValues("taskqueue.auto-startup=false").run(context -> {
+                    Health health = context.getBean(TaskQueueHealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(health.getDetails()).containsEntry("emails", Map.of("state", "NOT_STARTED"));
+                });
+        // A silence shorter than the idle worker's wait for work: its last fetch is always stale.
+        AutoConfigurationRunners.inMemory().withUserConfiguration(Echo.class).withPropertyValues(
+                "taskqueue.workers.emails.drain-delay=5s", "taskqueue.health.max-fetch-silence=1ms").run(context -> {
+                    TaskQueueWorkers workers = context.getBean(TaskQueueWorkers.class);
+                    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                            .until(() -> workers.workers().get("emails").health().lastFetchAt() != null);
+                    assertThat(context.getBean(TaskQueueHealthIndicator.class).health().getStatus())
+                            .isEqualTo(Status.DOWN);
+                });
+    }
+
+    @Test
+    void healthIndicatorOnlyWithSpringBootHealthAndWhenEnabled() {
+        AutoConfigurationRunners.inMemory().withUserConfiguration(Echo.class)
+                .withPropertyValues("management.health.taskqueue.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(TaskQueueHealthIndicator.class));
+        AutoConfigurationRunners.inMemory().withUserConfiguration(Echo.class)
+                .withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(TaskQueueHealthIndicator.class));
+    }
+
+    @Test
+    void metersReadTheRunningWorker() {
+        AutoConfigurationRunners.inMemory().withUserConfiguration(Echo.class)
+                .withPropertyValues("taskqueue.workers.emails.concurrency=3").run(context -> {
+                    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                    context.getBean(TaskQueueMeterBinder.class).bindTo(registry);
+                    JobQueue emails = context.getBean(JobQueues.class).get("emails");
+                    emails.awaitFinished(emails.add("echo", 1), Duration.ofSeconds(10));
+                    assertThat(registry.get("taskqueue.worker.concurrency").tag("queue", "emails").gauge().value())
+                            .isEqualTo(3.0);
+                    assertThat(registry.get("taskqueue.worker.attempts").tags("queue", "emails", "outcome", "completed")
+                            .functionCounter().count()).isEqualTo(1.0);
+                });
+    }
+
+    /** One handler on {@code emails}. */
+    @Configuration(proxyBeanMethods = false)
+    static class Echo {
+        @Bean
+        TaskHandlerRegistration<Object, Object> echo() {
+            return TaskHandlerRegistration.of("emails", JobType.untyped("echo"), ctx -> ctx.data());
+        }
+    }
+}
