@@ -18,10 +18,11 @@ final class Layout {
     static final String SATLOC = "io.taskqueue.satloc..";
     static final String WORKER = "io.taskqueue.worker..";
     static final String OPENTELEMETRY = "io.taskqueue.opentelemetry..";
+    static final String SPRING = "io.taskqueue.spring..";
 
     /** Libraries: nothing here may depend on an application or a tool. */
     static final String[] LIBRARIES = {"io.taskqueue", "io.taskqueue.spi..", "io.taskqueue.internal..",
-        "io.taskqueue.memory..", SERVERS, TESTING, REDIS, POSTGRES, SATLOC, WORKER, OPENTELEMETRY};
+        "io.taskqueue.memory..", SERVERS, TESTING, REDIS, POSTGRES, SATLOC, WORKER, OPENTELEMETRY, SPRING};
     /** Applications and tools built on the libraries. */
     static final String[] APPS = {"io.taskqueue.demo..", "io.taskqueue.example..", "io.taskqueue.cli.."};
 
