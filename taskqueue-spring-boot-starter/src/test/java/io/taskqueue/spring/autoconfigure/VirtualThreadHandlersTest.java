@@ -34,7 +34,7 @@ class VirtualThreadHandlersTest {
 
     @Test
     void handlersStayOnPlatformThreadsUnlessAskedFor() {
-        AutoConfigurationRunners.inMemory().withUserConfiguration(ThreadReporter.class).run(context -> {
+        AutoConfigurationRunners.platformThreads().withUserConfiguration(ThreadReporter.class).run(context -> {
             JobQueue emails = context.getBean(JobQueues.class).get("emails");
             assertThat(emails.awaitFinished(emails.add("thread", null), Duration.ofSeconds(10)).returnValueJson())
                     .isEqualTo("\"platform\"");
