@@ -106,7 +106,7 @@ class TaskQueueSpringBootIT {
         Worker slowWorker = workers.workers().get("slow");
         Thread closer = new Thread(context::close, "test-context-close");
         closer.start();
-        await().atMost(WAIT).until(() -> slowWorker.health().state() == WorkerHealth.State.CLOSING);
+        await().atMost(WAIT).until(() -> slowWorker.health().state() != WorkerHealth.State.RUNNING);
         App.FINISH.countDown();
         closer.join(WAIT.toMillis());
         assertThat(closer.isAlive()).as("context closed within the shutdown phase").isFalse();
