@@ -28,6 +28,10 @@ class HealthAndMetricsTest {
         AutoConfigurationRunners.inMemory().withUserConfiguration(Echo.class).run(context -> {
             JobQueue emails = context.getBean(JobQueues.class).get("emails");
             emails.awaitFinished(emails.add("echo", 1), Duration.ofSeconds(10));
+            TaskQueueWorkers workers = context.getBean(TaskQueueWorkers.class);
+            // The worker counts an attempt just after it stored the outcome the queue reports.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> workers.workers().get("emails").health().completed() == 1);
             Health health = context.getBean(TaskQueueHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             @SuppressWarnings("unchecked")
@@ -76,8 +80,10 @@ class HealthAndMetricsTest {
                     emails.awaitFinished(emails.add("echo", 1), Duration.ofSeconds(10));
                     assertThat(registry.get("taskqueue.worker.concurrency").tag("queue", "emails").gauge().value())
                             .isEqualTo(3.0);
-                    assertThat(registry.get("taskqueue.worker.attempts").tags("queue", "emails", "outcome", "completed")
-                            .functionCounter().count()).isEqualTo(1.0);
+                    // The worker counts an attempt just after it stored the outcome the queue reports.
+                    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                            registry.get("taskqueue.worker.attempts").tags("queue", "emails", "outcome", "completed")
+                                    .functionCounter().count()).isEqualTo(1.0));
                 });
     }
 

@@ -91,6 +91,8 @@ class TaskQueueSpringBootIT {
         JobQueue greetings = queues.get("greetings");
         Job greeted = greetings.awaitFinished(greetings.add("greet", "Ada"), WAIT);
         assertThat(greeted.returnValueJson()).isEqualTo("\"hello Ada\"");
+        // The worker counts an attempt just after it stored the outcome the queue reports.
+        await().atMost(WAIT).until(() -> workers.workers().get("greetings").health().completed() == 1);
 
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/actuator/health"))
