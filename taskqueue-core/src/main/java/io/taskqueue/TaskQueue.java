@@ -11,8 +11,10 @@ import io.taskqueue.spi.BackendFactory;
 import io.taskqueue.spi.Backends;
 import io.taskqueue.spi.QueueBackend;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,6 +129,35 @@ public final class TaskQueue implements AutoCloseable {
     public FlowProducer flows() {
         ensureOpen();
         return new FlowProducer(backend, clock, codec, new SafeListener(listeners));
+    }
+
+    /**
+     * A health check of this task queue's backend and workers, asking the backend every
+     * {@code interval}; see {@link HealthCheck}. Closed with the task queue.
+     */
+    public HealthCheck healthCheck(Duration interval) {
+        return healthCheck(HealthCheckOptions.builder().interval(interval).build());
+    }
+
+    /** A health check with {@code options}; see {@link HealthCheck}. Closed with the task queue. */
+    public HealthCheck healthCheck(HealthCheckOptions options) {
+        ensureOpen();
+        Objects.requireNonNull(options, "options");
+        HealthCheck check = new HealthCheck(this::workers,
+                queue -> backend.queue(queue).counts(EnumSet.of(JobState.WAITING)), clock, options, made::remove);
+        made.add(check);
+        return check;
+    }
+
+    /** The workers made here and not yet closed, in creation order. */
+    private List<Worker> workers() {
+        List<Worker> workers = new ArrayList<>();
+        for (AutoCloseable component : made) {
+            if (component instanceof Worker worker) {
+                workers.add(worker);
+            }
+        }
+        return workers;
     }
 
     /** The names of the queues the backend holds, sorted. */
