@@ -45,9 +45,10 @@ final class JobMeters implements JobLifecycleListener {
     public void onStarted(String queueName, Job job) {
         queueSeen.accept(queueName);
         activeJobs(queueName).add(job.id());
-        // Only a first attempt has a known ready time: a retry's stored delay is its backoff, and the
-        // job's timestamp is its creation, so the wait before a retry cannot be told apart.
-        if (job.attemptsMade() == 0) {
+        // Only a job's first start has a known ready time: a retry's stored delay is its backoff and
+        // the job's timestamp its creation, and a job recovered from a stall ran before; their waits
+        // cannot be told apart from earlier runs, so they are not recorded.
+        if (job.attemptsStarted() <= 1) {
             long start = job.processedOn() != null ? job.processedOn() : clock.millis();
             long wait = Math.max(0, start - (job.timestamp() + job.delayMillis()));
             timer(MeterNames.JOB_WAIT, "Time from a job being ready to its first attempt", jobTags(queueName, job))

@@ -24,7 +24,10 @@ public final class MeterNames {
     public static final String JOBS_LOCK_LOST = "taskqueue.jobs.lock.lost";
     /** Timer: how long each attempt ran in the handler. Tags: queue, job_name, outcome. */
     public static final String JOB_DURATION = "taskqueue.job.duration";
-    /** Timer: from when a job became ready (added, plus its delay) to its first attempt's start. Tags: queue, job_name. */
+    /**
+     * Timer: from when a job became ready (added, plus its delay) to its first start, recorded by the
+     * process that starts it; retries and runs after a stall are not recorded. Tags: queue, job_name.
+     */
     public static final String JOB_WAIT = "taskqueue.job.wait";
     /** Gauge: attempts running now in this process's workers. Tags: queue. */
     public static final String JOBS_ACTIVE = "taskqueue.jobs.active";
