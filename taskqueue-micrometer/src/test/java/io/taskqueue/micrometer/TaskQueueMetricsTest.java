@@ -14,6 +14,8 @@ import io.taskqueue.JobOptions;
 import io.taskqueue.JobQueue;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.Worker;
+import io.taskqueue.spi.Backends;
+import io.taskqueue.testing.FaultInjectingBackend;
 import io.taskqueue.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,6 +132,22 @@ class TaskQueueMetricsTest {
                 assertThat(meter.getId().getTag("worker_type")).as(meter.getId().toString()).isEqualTo("w");
             }
             assertThat(meters.count(MeterNames.JOBS_ADDED, "queue", "q")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void depthGaugesReadNanWhileTheBackendFailsAndRecoverAfter() {
+        FaultInjectingBackend[] fault = new FaultInjectingBackend[1];
+        try (TaskQueue tq = TaskQueue.builder()
+                .backend(ctx -> fault[0] = FaultInjectingBackend.wrap(Backends.open("memory:", ctx)))
+                .extension(TaskQueueMetrics.of(registry, FAST)).build()) {
+            tq.queue("q").add("ok", Map.of());
+            await().atMost(PATIENCE).until(() -> meters.gauge(MeterNames.QUEUE_JOBS, "state", "waiting") == 1);
+            fault[0].unreachable(true);
+            await().atMost(PATIENCE).until(() -> Double.isNaN(meters.gauge(MeterNames.QUEUE_JOBS, "state", "waiting")));
+            assertThat(meters.gauge(MeterNames.QUEUE_JOBS, "state", "completed")).isNaN();
+            fault[0].unreachable(false);
+            await().atMost(PATIENCE).until(() -> meters.gauge(MeterNames.QUEUE_JOBS, "state", "waiting") == 1);
         }
     }
 
