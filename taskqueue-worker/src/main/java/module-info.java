@@ -5,6 +5,7 @@
 module io.taskqueue.worker {
     requires transitive io.taskqueue.core;
     requires transitive micrometer.core;
+    requires transitive io.taskqueue.micrometer;
     requires java.net.http;
     requires jdk.httpserver;
 

@@ -2,16 +2,18 @@ package io.taskqueue.worker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.taskqueue.Handlers;
+import io.taskqueue.HealthCheck;
+import io.taskqueue.HealthCheckOptions;
+import io.taskqueue.HealthReport;
 import io.taskqueue.JobQueue;
-import io.taskqueue.JobState;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.TaskQueueException;
 import io.taskqueue.Worker;
 import io.taskqueue.WorkerHealth;
 import io.taskqueue.WorkerOptions;
-import io.taskqueue.worker.internal.BackendProbe;
+import io.taskqueue.micrometer.MetricsOptions;
+import io.taskqueue.micrometer.TaskQueueMetrics;
 import io.taskqueue.worker.internal.HealthServer;
-import io.taskqueue.worker.internal.TaskMeters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A worker service: the composition root that runs one {@link BaseWorker} on its queue, with step
- * reporters, a health endpoint, meters and graceful shutdown. {@link #run(BaseWorker)} is the whole
+ * reporters, a health endpoint, meters ({@link TaskQueueMetrics}) and graceful shutdown. {@link #run(BaseWorker)} is the whole
  * of a service's {@code main}:
  *
  * <pre>{@code
@@ -49,8 +51,10 @@ public final class WorkerService implements AutoCloseable {
     public static final String MDC_WORKER_TYPE = "workerType";
     /** Logging-context key of the current step. */
     public static final String MDC_STEP = "step";
-    /** How often the backend is asked whether it is reachable, by default. */
-    public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(1);
+    /** How often the backend is asked whether it is reachable, by default: the health check's default. */
+    public static final Duration DEFAULT_PROBE_INTERVAL = HealthCheckOptions.DEFAULT_INTERVAL;
+    /** The tag that tells worker services apart on the task queue meters. */
+    public static final String TAG_WORKER_TYPE = "worker_type";
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
     private final BaseWorker<?, ?> worker;
@@ -59,13 +63,12 @@ public final class WorkerService implements AutoCloseable {
     private final boolean ownsTaskQueue;
     private final List<StepReporter> reporters;
     private final List<AutoCloseable> ownedReporters;
-    private final MeterRegistry registry;
     private final Supplier<String> scrape;
     private final Duration probeInterval;
     private final String workerId;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Worker runtime;
-    private BackendProbe probe;
+    private HealthCheck healthCheck;
     private HealthServer health;
     private boolean started;
     private boolean closing;
@@ -75,7 +78,7 @@ public final class WorkerService implements AutoCloseable {
         this.config = b.worker.config();
         this.workerId = (config.nickname() != null ? config.nickname() : worker.type()) + ":" + UUID.randomUUID();
         this.ownsTaskQueue = b.taskQueue == null;
-        this.taskQueue = ownsTaskQueue ? TaskQueue.builder().backend(config.url()).clock(b.clock).build() : b.taskQueue;
+        this.taskQueue = ownsTaskQueue ? openTaskQueue(b) : b.taskQueue;
         this.reporters = new ArrayList<>(b.reporters);
         this.ownedReporters = new ArrayList<>();
         if (config.progress() != null) {
@@ -83,9 +86,18 @@ public final class WorkerService implements AutoCloseable {
             reporters.add(graphql);
             ownedReporters.add(graphql);
         }
-        this.registry = b.registry;
         this.scrape = b.scrape;
         this.probeInterval = b.probeInterval;
+    }
+
+    private TaskQueue openTaskQueue(Builder b) {
+        TaskQueue.Builder builder = TaskQueue.builder().backend(config.url()).clock(b.clock);
+        if (b.registry != null) {
+            // The queue is known from the start, so its depth gauges exist before the first task.
+            builder.extension(TaskQueueMetrics.of(b.registry, MetricsOptions.builder()
+                    .tags(TAG_WORKER_TYPE, worker.type()).queue(worker.queueName()).build()));
+        }
+        return builder.build();
     }
 
     /** A builder for a service running {@code worker}. */
@@ -135,11 +147,9 @@ public final class WorkerService implements AutoCloseable {
         runtime = taskQueue.worker(worker.queueName()).handlers(handlers(worker, reporters, taskQueue.clock()))
                 .options(WorkerOptions.builder().name(workerId).concurrency(config.concurrency())
                         .closeTimeout(config.shutdownTimeout()).build())
-                .listener(registry == null ? new io.taskqueue.JobLifecycleListener() { }
-                        : new TaskMeters(registry, worker.type(), worker.queueName()))
                 .build().start();
-        JobQueue queue = taskQueue.queue(worker.queueName());
-        probe = BackendProbe.start(() -> queue.counts(JobState.WAITING), probeInterval, taskQueue.clock());
+        healthCheck = taskQueue.healthCheck(HealthCheckOptions.builder().interval(probeInterval)
+                .probeQueue(worker.queueName()).build());
         if (config.healthPort() >= 0) {
             health = HealthServer.start(config.healthPort(), this::liveness, this::readiness, scrape);
         }
@@ -186,23 +196,28 @@ public final class WorkerService implements AutoCloseable {
         return new HealthServer.Report(up, details(h, up));
     }
 
+    /** Ready is the task queue's health check, decided there for every worker and backend. */
     private HealthServer.Report readiness() {
         if (runtime == null) {
             return new HealthServer.Report(false, Map.of("status", "DOWN", "worker", "NEW"));
         }
         WorkerHealth h = runtime.health();
-        boolean up = h.state() == WorkerHealth.State.RUNNING && probe.reachable();
+        boolean up = h.state() == WorkerHealth.State.RUNNING && healthCheck.report().isUp();
         return new HealthServer.Report(up, details(h, up));
     }
 
     private Map<String, Object> details(WorkerHealth h, boolean up) {
+        HealthReport report = healthCheck.report();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("status", up ? "UP" : "DOWN");
         d.put("workerId", workerId);
         d.put("worker", h.state().name());
-        d.put("backend", probe.reachable() ? "UP" : "DOWN");
-        if (probe.lastError() != null) {
-            d.put("backendError", probe.lastError());
+        d.put("backend", report.backendReachable() ? "UP" : "DOWN");
+        if (report.lastError() != null) {
+            d.put("backendError", report.lastError());
+        }
+        if (h.lastFetchAt() != null) {
+            d.put("lastFetch", h.lastFetchAt().toString());
         }
         d.put("activeTasks", h.activeJobs());
         d.put("concurrency", h.concurrency());
@@ -234,7 +249,7 @@ public final class WorkerService implements AutoCloseable {
             }
             ownedReporters.forEach(WorkerService::closeQuietly);
             closeQuietly(health);
-            closeQuietly(probe);
+            closeQuietly(healthCheck);
             if (started) {
                 closeQuietly(worker::shutdown);
             }
@@ -308,7 +323,12 @@ public final class WorkerService implements AutoCloseable {
             return this;
         }
 
-        /** Records the service's meters in {@code registry}. */
+        /**
+         * Records the task queue meters ({@link TaskQueueMetrics}, tagged
+         * {@value WorkerService#TAG_WORKER_TYPE}) in {@code registry}, on the task queue the service
+         * opens; a task queue handed in with {@link #taskQueue(TaskQueue)} must have them installed by
+         * its owner.
+         */
         public Builder meterRegistry(MeterRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
             return this;
@@ -331,6 +351,10 @@ public final class WorkerService implements AutoCloseable {
 
         /** The service, not started; opens the configured backend unless given a task queue. */
         public WorkerService build() {
+            if (registry != null && taskQueue != null) {
+                throw new IllegalStateException("meterRegistry applies to the task queue the service opens;"
+                        + " install TaskQueueMetrics on the task queue handed in instead");
+            }
             return new WorkerService(this);
         }
 

@@ -81,13 +81,21 @@ class HealthEndpointIT {
             await().atMost(PATIENCE).until(() -> service.queue().getState(id) == JobState.COMPLETED
                     && service.queue().getState(failing) == JobState.FAILED);
             await().atMost(PATIENCE).until(() -> send(port, "GET", "/metrics").body()
-                    .contains("outcome=\"failed\""));
+                    .contains("taskqueue_jobs_failed_total"));
+            // The task queue meters of taskqueue-micrometer, tagged with the worker type.
             String metrics = send(port, "GET", "/metrics").body();
-            assertThat(metrics).contains("taskqueue_worker_tasks_total{category=\"none\",outcome=\"completed\","
-                    + "queue=\"chores\",worker_type=\"chores\"} 1.0");
-            assertThat(metrics).contains("taskqueue_worker_tasks_total{category=\"permanent\",outcome=\"failed\","
-                    + "queue=\"chores\",worker_type=\"chores\"} 1.0");
-            assertThat(metrics).contains("taskqueue_worker_task_duration_seconds_count");
+            assertThat(metrics).contains("taskqueue_jobs_added_total{job_name=\"chores\",queue=\"chores\","
+                    + "worker_type=\"chores\"} 2.0");
+            assertThat(metrics).contains("taskqueue_jobs_completed_total{job_name=\"chores\",queue=\"chores\","
+                    + "worker_type=\"chores\"} 1.0");
+            assertThat(metrics).contains("taskqueue_jobs_failed_total{category=\"permanent\",job_name=\"chores\","
+                    + "outcome=\"failed\",queue=\"chores\",worker_type=\"chores\"} 1.0");
+            assertThat(metrics).contains("taskqueue_job_duration_seconds_count{job_name=\"chores\","
+                    + "outcome=\"completed\",queue=\"chores\",worker_type=\"chores\"} 1");
+            assertThat(metrics).contains("taskqueue_job_wait_seconds_bucket{");
+            assertThat(metrics).contains("taskqueue_jobs_active{queue=\"chores\",worker_type=\"chores\"} 0.0");
+            assertThat(metrics).contains("taskqueue_queue_jobs{queue=\"chores\",state=\"waiting\","
+                    + "worker_type=\"chores\"}");
 
             assertThat(send(port, "POST", "/health/ready").statusCode()).isEqualTo(405);
             assertThat(send(port, "DELETE", "/metrics").statusCode()).isEqualTo(405);

@@ -1,2 +1,2 @@
-/** The worker framework's machinery: health endpoint, backend probe, meters. Not API. */
+/** The worker framework's machinery: the health endpoint. Not API. */
 package io.taskqueue.worker.internal;
