@@ -65,9 +65,15 @@ class CsvExporterIT {
         return service.queue().getJob(id).orElseThrow();
     }
 
+    /** Attempts by outcome, read from the task queue meters (taskqueue-micrometer) the service installs. */
     private double attempts(String outcome, String category) {
-        return meters.find("taskqueue.worker.tasks").tag("outcome", outcome).tag("category", category).counters()
-                .stream().mapToDouble(c -> c.count()).sum();
+        var search = switch (outcome) {
+            case "completed" -> meters.find("taskqueue.jobs.completed");
+            case "failed" -> meters.find("taskqueue.jobs.failed").tag("category", category);
+            case "retried" -> meters.find("taskqueue.jobs.retried").tag("category", category);
+            default -> throw new IllegalArgumentException(outcome);
+        };
+        return search.counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private String[] exportFiles() throws Exception {
