@@ -19,10 +19,12 @@ final class Layout {
     static final String WORKER = "io.taskqueue.worker..";
     static final String OPENTELEMETRY = "io.taskqueue.opentelemetry..";
     static final String SPRING = "io.taskqueue.spring..";
+    static final String MICROMETER = "io.taskqueue.micrometer..";
 
     /** Libraries: nothing here may depend on an application or a tool. */
     static final String[] LIBRARIES = {"io.taskqueue", "io.taskqueue.spi..", "io.taskqueue.internal..",
-        "io.taskqueue.memory..", SERVERS, TESTING, REDIS, POSTGRES, SATLOC, WORKER, OPENTELEMETRY, SPRING};
+        "io.taskqueue.memory..", SERVERS, TESTING, REDIS, POSTGRES, SATLOC, WORKER, OPENTELEMETRY, SPRING,
+        MICROMETER};
     /** Applications and tools built on the libraries. */
     static final String[] APPS = {"io.taskqueue.demo..", "io.taskqueue.example..", "io.taskqueue.cli.."};
 
@@ -53,7 +55,7 @@ final class Layout {
             "io.taskqueue.satloc.FlightMap",
             "io.taskqueue.satloc.FlightSimulator",
             "io.taskqueue.satloc.SampleEmitter",
-            // The worker framework's root: it assembles a service's health endpoint, probe and meters.
+            // The worker framework's root: it assembles a service's health endpoint, check and meters.
             "io.taskqueue.worker.WorkerService");
 
     private Layout() {
