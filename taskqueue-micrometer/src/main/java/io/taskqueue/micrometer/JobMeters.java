@@ -24,8 +24,11 @@ final class JobMeters implements JobLifecycleListener {
     private final MetricsOptions options;
     private final Clock clock;
     private final Consumer<String> queueSeen;
-    /** Job ids running now in this process, by queue; the active gauge reads the set's size. */
-    private final Map<String, Set<String>> active = new ConcurrentHashMap<>();
+    /**
+     * Attempts running now in this process, by queue and job id: a job whose lock was lost may run
+     * twice here at once (the old attempt and its recovery), so each id keeps a count.
+     */
+    private final Map<String, Map<String, Integer>> active = new ConcurrentHashMap<>();
     private final Set<Gauge> gauges = ConcurrentHashMap.newKeySet();
 
     JobMeters(MeterRegistry registry, MetricsOptions options, Clock clock, Consumer<String> queueSeen) {
@@ -44,7 +47,7 @@ final class JobMeters implements JobLifecycleListener {
     @Override
     public void onStarted(String queueName, Job job) {
         queueSeen.accept(queueName);
-        activeJobs(queueName).add(job.id());
+        activeJobs(queueName).merge(job.id(), 1, Integer::sum);
         // Only a job's first start has a known ready time: a retry's stored delay is its backoff and
         // the job's timestamp its creation, and a job recovered from a stall ran before; their waits
         // cannot be told apart from earlier runs, so they are not recorded.
@@ -59,8 +62,8 @@ final class JobMeters implements JobLifecycleListener {
     @Override
     public void onFinished(String queueName, Job job, JobOutcome outcome, long elapsedMillis) {
         queueSeen.accept(queueName);
-        // A job whose data could not be read ends without having started: remove is then a no-op.
-        activeJobs(queueName).remove(job.id());
+        // A job whose data could not be read ends without having started: there is nothing to remove.
+        activeJobs(queueName).computeIfPresent(job.id(), (id, n) -> n > 1 ? n - 1 : null);
         Tags tags = jobTags(queueName, job);
         String outcomeTag = Outcomes.tag(outcome);
         timer(MeterNames.JOB_DURATION, "Time an attempt ran in its handler", tags.and(MeterNames.TAG_OUTCOME,
@@ -94,14 +97,18 @@ final class JobMeters implements JobLifecycleListener {
         gauges.clear();
     }
 
-    private Set<String> activeJobs(String queueName) {
+    private Map<String, Integer> activeJobs(String queueName) {
         return active.computeIfAbsent(queueName, q -> {
-            Set<String> ids = ConcurrentHashMap.newKeySet();
-            gauges.add(Gauge.builder(MeterNames.JOBS_ACTIVE, ids, Set::size).tags(queueTags(q))
+            Map<String, Integer> ids = new ConcurrentHashMap<>();
+            gauges.add(Gauge.builder(MeterNames.JOBS_ACTIVE, ids, JobMeters::sum).tags(queueTags(q))
                     .description("Attempts running now in this process's workers").strongReference(true)
                     .register(registry));
             return ids;
         });
+    }
+
+    private static double sum(Map<String, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private Tags queueTags(String queueName) {
