@@ -139,7 +139,10 @@ public final class TaskQueue implements AutoCloseable {
         return healthCheck(HealthCheckOptions.builder().interval(interval).build());
     }
 
-    /** A health check with {@code options}; see {@link HealthCheck}. Closed with the task queue. */
+    /**
+     * A health check with {@code options}; see {@link HealthCheck}. Each check asks the backend on a
+     * thread of its own, so make one per application and share it. Closed with the task queue.
+     */
     public HealthCheck healthCheck(HealthCheckOptions options) {
         ensureOpen();
         Objects.requireNonNull(options, "options");
