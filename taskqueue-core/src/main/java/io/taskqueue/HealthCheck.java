@@ -1,12 +1,10 @@
 package io.taskqueue;
 
-import io.taskqueue.internal.NamedThreadFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -37,16 +35,15 @@ public final class HealthCheck implements AutoCloseable {
     private volatile Instant lastAnswer;
     private volatile String lastError = "not asked yet";
 
+    /** Starts asking on {@code thread}, which the check owns: it must be its own, see the class comment. */
     HealthCheck(Supplier<List<Worker>> workers, Consumer<String> question, Clock clock, HealthCheckOptions options,
-            Consumer<HealthCheck> onClose) {
+            ScheduledExecutorService thread, Consumer<HealthCheck> onClose) {
         this.workers = workers;
         this.question = question;
         this.clock = clock;
         this.options = options;
         this.onClose = onClose;
-        // Its own daemon thread: a hanging backend call must block neither timers nor probes.
-        this.thread = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("taskqueue-health",
-                Thread.NORM_PRIORITY));
+        this.thread = thread;
         thread.scheduleWithFixedDelay(this::ask, 0, options.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
 

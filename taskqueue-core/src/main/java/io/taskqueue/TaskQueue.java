@@ -146,8 +146,12 @@ public final class TaskQueue implements AutoCloseable {
     public HealthCheck healthCheck(HealthCheckOptions options) {
         ensureOpen();
         Objects.requireNonNull(options, "options");
+        // Its own daemon thread: a hanging backend call must block neither the timers nor a probe.
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+                new NamedThreadFactory("taskqueue-health", Thread.NORM_PRIORITY));
         HealthCheck check = new HealthCheck(this::workers,
-                queue -> backend.queue(queue).counts(EnumSet.of(JobState.WAITING)), clock, options, made::remove);
+                queue -> backend.queue(queue).counts(EnumSet.of(JobState.WAITING)), clock, options, thread,
+                made::remove);
         made.add(check);
         return check;
     }
