@@ -1,5 +1,8 @@
 package io.taskqueue.spring.autoconfigure;
 
+import io.taskqueue.HealthCheck;
+import io.taskqueue.HealthCheckOptions;
+import io.taskqueue.TaskQueue;
 import io.taskqueue.spring.TaskQueueHealthIndicator;
 import io.taskqueue.spring.TaskQueueProperties;
 import io.taskqueue.spring.TaskQueueWorkers;
@@ -12,8 +15,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The workers' health indicator, named {@code taskQueue} in {@code /actuator/health}, where Spring
- * Boot's health support is on the class path; {@code management.health.taskqueue.enabled=false}
+ * The task queue's health indicator, named {@code taskQueue} in {@code /actuator/health}, where
+ * Spring Boot's health support is on the class path; {@code management.health.taskqueue.enabled=false}
  * turns it off.
  */
 @AutoConfiguration(after = TaskQueueAutoConfiguration.class)
@@ -21,10 +24,22 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(TaskQueueWorkers.class)
 @ConditionalOnEnabledHealthIndicator("taskqueue")
 public class TaskQueueHealthAutoConfiguration {
-    /** Reports each worker; see {@link TaskQueueHealthIndicator}. */
+    /**
+     * The core's health check of the task queue; the task queue closes it, so the context does not
+     * (an empty destroy method).
+     */
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean
+    public HealthCheck taskQueueHealthCheck(TaskQueue taskQueue, TaskQueueProperties properties) {
+        return taskQueue.healthCheck(HealthCheckOptions.builder()
+                .maxFetchSilence(properties.getHealth().getMaxFetchSilence()).build());
+    }
+
+    /** Reports the check; see {@link TaskQueueHealthIndicator}. */
     @Bean
     @ConditionalOnMissingBean(name = "taskQueueHealthIndicator")
-    public TaskQueueHealthIndicator taskQueueHealthIndicator(TaskQueueWorkers workers, TaskQueueProperties properties) {
-        return new TaskQueueHealthIndicator(workers, properties.getHealth().getMaxFetchSilence());
+    public TaskQueueHealthIndicator taskQueueHealthIndicator(HealthCheck taskQueueHealthCheck,
+            TaskQueueWorkers workers) {
+        return new TaskQueueHealthIndicator(taskQueueHealthCheck, workers);
     }
 }

@@ -1,8 +1,7 @@
 package io.taskqueue.spring.autoconfigure;
 
-import io.micrometer.core.instrument.binder.MeterBinder;
-import io.taskqueue.spring.TaskQueueMeterBinder;
-import io.taskqueue.spring.TaskQueueWorkers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.taskqueue.micrometer.TaskQueueMetrics;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,18 +9,22 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The workers' meters where Micrometer is on the class path. A {@link MeterBinder} bean is enough:
- * Spring Boot's metrics support binds every one to each registry it creates, and without a registry
- * the binder is never called.
+ * The task queue's meters ({@code taskqueue.jobs.*}, {@code taskqueue.job.*},
+ * {@code taskqueue.queue.jobs}) where taskqueue-micrometer is on the class path and the application
+ * has a meter registry: the extension is a bean, and the task queue installs every extension bean.
+ * Ordered after Spring Boot's registry configurations (named, so that none of them is required).
  */
-@AutoConfiguration(after = TaskQueueAutoConfiguration.class)
-@ConditionalOnClass(MeterBinder.class)
-@ConditionalOnBean(TaskQueueWorkers.class)
+@AutoConfiguration(before = TaskQueueAutoConfiguration.class, afterName = {
+    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
+@ConditionalOnClass({TaskQueueMetrics.class, MeterRegistry.class})
+@ConditionalOnBean(MeterRegistry.class)
 public class TaskQueueMetricsAutoConfiguration {
-    /** The worker meters; see {@link TaskQueueMeterBinder}. */
-    @Bean
+    /** The meters extension; the task queue closes it, so the context does not. */
+    @Bean(destroyMethod = "")
     @ConditionalOnMissingBean
-    public TaskQueueMeterBinder taskQueueMeterBinder(TaskQueueWorkers workers) {
-        return new TaskQueueMeterBinder(workers);
+    public TaskQueueMetrics taskQueueMetrics(MeterRegistry registry) {
+        return TaskQueueMetrics.of(registry);
     }
 }
