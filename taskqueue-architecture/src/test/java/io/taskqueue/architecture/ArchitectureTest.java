@@ -41,7 +41,9 @@ class ArchitectureTest {
                         "io.taskqueue.servers.RedisServer", "io.taskqueue.testing.conformance.Conformance",
                         "io.taskqueue.demo.Demo", "io.taskqueue.worker.WorkerService",
                         "io.taskqueue.example.satloc.SatlocProcessorWorker",
-                        "io.taskqueue.example.booklogr.CsvExporterWorker")
+                        "io.taskqueue.example.booklogr.CsvExporterWorker",
+                        "io.taskqueue.micrometer.TaskQueueMetrics", "io.taskqueue.opentelemetry.TaskQueueTracing",
+                        "io.taskqueue.spring.TaskQueueWorkers")
                 .doesNotContain(AnApiClassThatUsesInternals.class.getName());
         assertThat(Layout.ROOTS).allSatisfy(root -> assertThat(MAIN.contain(root)).as(root).isTrue());
     }

@@ -52,7 +52,11 @@ final class DependencyRules {
                 // A worker service picks its backend by URL, so the framework works on any of them.
                 noClasses().that().resideInAPackage(Layout.WORKER).should().dependOnClassesThat()
                         .resideInAnyPackage(Layout.REDIS, Layout.POSTGRES, Layout.SERVERS, Layout.TESTING)
-                        .as("taskqueue-worker depends only on the core"));
+                        .as("taskqueue-worker depends only on the core and its meters"),
+                // Observability and the Spring starter open backends by URL like any application.
+                noClasses().that().resideInAnyPackage(Layout.MICROMETER, Layout.OPENTELEMETRY, Layout.SPRING)
+                        .should().dependOnClassesThat().resideInAnyPackage(Layout.REDIS, Layout.POSTGRES)
+                        .as("the observability modules and the Spring starter depend on no backend module"));
     }
 
     /** No library depends on an application or a tool. */
