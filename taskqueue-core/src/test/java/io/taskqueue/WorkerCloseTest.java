@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -46,11 +47,17 @@ class WorkerCloseTest {
         }).build();
     }
 
+    private final List<String> outcomes = new CopyOnWriteArrayList<>();
+
     private Worker start(String queueName) {
         // One slot, so the fetch loop is parked on the busy slot; a long drain delay, so an idle loop
         // is parked on the channel: closing must wake both.
-        return taskQueue.worker(queueName).handlers(stubborn()).options(WorkerOptions.builder().concurrency(1)
-                .drainDelay(Duration.ofSeconds(60)).build()).build().start();
+        return taskQueue.worker(queueName).handlers(stubborn()).listener(new JobLifecycleListener() {
+            @Override
+            public void onFinished(String queue, Job job, JobOutcome outcome, long elapsedMillis) {
+                outcomes.add(job.id() + ":" + outcome.getClass().getSimpleName());
+            }
+        }).options(WorkerOptions.builder().concurrency(1).drainDelay(Duration.ofSeconds(60)).build()).build().start();
     }
 
     @Test
@@ -70,6 +77,7 @@ class WorkerCloseTest {
         // Recorded before close returned, not some time after.
         assertThat(queue.getState(id)).isEqualTo(JobState.COMPLETED);
         assertThat(queue.getJob(id).orElseThrow().returnValueJson()).isEqualTo("\"finished\"");
+        assertThat(outcomes).containsExactly(id + ":Completed");
         assertThat(queue.getState(waiting)).as("never fetched by the closing worker").isEqualTo(JobState.WAITING);
         assertThat(worker.health().state()).isEqualTo(WorkerHealth.State.CLOSED);
         awaitNoThreadsOf("close-wait");
@@ -86,6 +94,8 @@ class WorkerCloseTest {
                 .get(PROMPT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(handedBack).containsExactly(id);
         assertThat(queue.getState(id)).isEqualTo(JobState.WAITING);
+        assertThat(outcomes).containsExactly(id + ":HandedBack");
+        assertThat(worker.health().activeJobs()).isZero();
         assertThat(queue.getJob(id).orElseThrow().attemptsMade()).isZero();
 
         release.countDown();

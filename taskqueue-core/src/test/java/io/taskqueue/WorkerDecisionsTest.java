@@ -92,7 +92,9 @@ class WorkerDecisionsTest {
 
     @Test
     void theTaskQueuesClassifierDecidesTheCategoryAndWhetherTheJobRunsAgain() {
-        ErrorClassifier rules = ErrorClassifier.builder().map(QuotaExceeded.class, QUOTA).build();
+        // The application (wrongly) calls an unrecoverable error transient: the error's own word wins.
+        ErrorClassifier rules = ErrorClassifier.builder().map(QuotaExceeded.class, QUOTA)
+                .map(UnrecoverableJobException.class, ErrorCategory.TRANSIENT).build();
         JobQueue queue = openQueue(error -> error instanceof Unclassified ? null : rules.classify(error));
         Handlers handlers = Handlers.builder()
                 .on("quota", ctx -> {
@@ -103,6 +105,9 @@ class WorkerDecisionsTest {
                 })
                 .on("stated", ctx -> {
                     throw new Stated();
+                })
+                .on("unrecoverable", ctx -> {
+                    throw new UnrecoverableJobException("gone for good");
                 }).build();
         JobOptions twoAttempts = JobOptions.builder().attempts(2).build();
         try (Worker worker = start(handlers, 1)) {
@@ -112,13 +117,16 @@ class WorkerDecisionsTest {
             awaitFinal(queue, unclassified);
             String stated = queue.add("stated", null, twoAttempts);
             awaitFinal(queue, stated);
+            String unrecoverable = queue.add("unrecoverable", null, twoAttempts);
+            awaitFinal(queue, unrecoverable);
             assertThat(queue.getJob(quota).orElseThrow().attemptsMade()).isEqualTo(1);
             assertThat(queue.getJob(unclassified).orElseThrow().attemptsMade()).isEqualTo(2);
             assertThat(queue.getJob(stated).orElseThrow().attemptsMade()).isEqualTo(1);
+            assertThat(queue.getJob(unrecoverable).orElseThrow().attemptsMade()).isEqualTo(1);
         }
         // The application's category is kept (not retried); no category at all is 'unknown', retried.
         assertThat(verdicts).containsExactly("quota:quota:false", "unclassified:unknown:true",
-                "unclassified:unknown:false", "stated:permanent:false");
+                "unclassified:unknown:false", "stated:permanent:false", "unrecoverable:permanent:false");
     }
 
     @Test
@@ -139,6 +147,31 @@ class WorkerDecisionsTest {
             assertThat(queue.getJob(id).orElseThrow().returnValueJson()).isEqualTo("{\"on\":3}");
         }
         assertThat(seen).containsExactly("1/4", "2/4", "3/4");
+    }
+
+    @Test
+    void aHandlerRunningLongerThanItsLockKeepsTheLock() {
+        JobQueue queue = openQueue(ErrorClassifier.defaults());
+        List<String> stalled = new CopyOnWriteArrayList<>();
+        List<String> runs = new CopyOnWriteArrayList<>();
+        Handlers handlers = Handlers.builder().on("long", ctx -> {
+            runs.add(ctx.job().id());
+            Thread.sleep(1_500); // the work itself: five lock durations
+            return "done";
+        }).build();
+        try (Worker worker = taskQueue.worker("decisions").handlers(handlers).listener(new JobLifecycleListener() {
+            @Override
+            public void onStalled(String queueName, String jobId) {
+                stalled.add(jobId);
+            }
+        }).options(WorkerOptions.builder().lockDuration(Duration.ofMillis(300))
+                .stalledInterval(Duration.ofMillis(100)).drainDelay(Duration.ofMillis(20)).build()).build().start()) {
+            String id = queue.add("long", null);
+            awaitFinal(queue, id);
+            assertThat(queue.getState(id)).isEqualTo(JobState.COMPLETED);
+            assertThat(runs).containsExactly(id);
+            assertThat(stalled).isEmpty();
+        }
     }
 
     @Test
