@@ -120,6 +120,7 @@ const commands = {
         switch (op.op) {
           case 'add': r.id = (await queue.add(op.name, op.data || {}, op.opts || {})).id; break;
           case 'promote': await (await Job.fromId(queue, op.id)).promote(); break;
+          case 'promoteJobs': await queue.promoteJobs(); break;
           case 'changeDelay': await (await Job.fromId(queue, op.id)).changeDelay(op.delay); break;
           case 'remove': r.result = await queue.remove(op.id); break;
           case 'jobRetry': await (await Job.fromId(queue, op.id)).retry(op.state || 'failed'); break;

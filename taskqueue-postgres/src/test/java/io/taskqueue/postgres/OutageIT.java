@@ -10,6 +10,7 @@ import io.taskqueue.JobOutcome;
 import io.taskqueue.JobQueue;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.WorkerOptions;
+import io.taskqueue.servers.TcpProxy;
 import io.taskqueue.testing.junit.PostgresExtension;
 import io.taskqueue.testing.junit.PostgresTestSchema;
 import java.net.URI;

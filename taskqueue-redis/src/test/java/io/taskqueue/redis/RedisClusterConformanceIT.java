@@ -6,6 +6,7 @@ import io.taskqueue.testing.conformance.Conformance;
 import io.taskqueue.testing.conformance.CoreContracts;
 import io.taskqueue.testing.conformance.DeduplicationContract;
 import io.taskqueue.testing.conformance.FlowsContract;
+import io.taskqueue.testing.conformance.GroupSlotsContract;
 import io.taskqueue.testing.conformance.GroupsContract;
 import io.taskqueue.testing.conformance.JobControlContract;
 import io.taskqueue.testing.conformance.LimitsContract;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RedisClusterExtension.class)
 class RedisClusterConformanceIT implements CoreContracts, PauseContract, MaintenanceContract, JobControlContract,
-        CheckpointContract, LimitsContract, GroupsContract, DeduplicationContract, SchedulersContract,
+        CheckpointContract, LimitsContract, GroupsContract, GroupSlotsContract, DeduplicationContract, SchedulersContract,
         MetricsContract, FlowsContract, WorkersContract {
     private final RedisServer cluster;
     private final Conformance conformance;

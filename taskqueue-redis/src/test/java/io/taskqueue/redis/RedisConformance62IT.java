@@ -6,6 +6,7 @@ import io.taskqueue.testing.conformance.Conformance;
 import io.taskqueue.testing.conformance.CoreContracts;
 import io.taskqueue.testing.conformance.DeduplicationContract;
 import io.taskqueue.testing.conformance.FlowsContract;
+import io.taskqueue.testing.conformance.GroupSlotsContract;
 import io.taskqueue.testing.conformance.GroupsContract;
 import io.taskqueue.testing.conformance.JobControlContract;
 import io.taskqueue.testing.conformance.LimitsContract;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
  * test kit embeds. Fails (never skips) when the kit has no 6.2 binary for this platform.
  */
 class RedisConformance62IT implements CoreContracts, PauseContract, MaintenanceContract, JobControlContract,
-        CheckpointContract, LimitsContract, GroupsContract, DeduplicationContract, SchedulersContract,
+        CheckpointContract, LimitsContract, GroupsContract, GroupSlotsContract, DeduplicationContract, SchedulersContract,
         MetricsContract, FlowsContract, WorkersContract {
     private static RedisServer server;
     private final Conformance conformance = RedisConformanceIT.conformanceOn(server);

@@ -6,6 +6,7 @@ import io.taskqueue.testing.conformance.Conformance;
 import io.taskqueue.testing.conformance.CoreContracts;
 import io.taskqueue.testing.conformance.DeduplicationContract;
 import io.taskqueue.testing.conformance.FlowsContract;
+import io.taskqueue.testing.conformance.GroupSlotsContract;
 import io.taskqueue.testing.conformance.GroupsContract;
 import io.taskqueue.testing.conformance.JobControlContract;
 import io.taskqueue.testing.conformance.LimitsContract;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RedisExtension.class)
 class RedisConformanceIT implements CoreContracts, PauseContract, MaintenanceContract, JobControlContract,
-        CheckpointContract, LimitsContract, GroupsContract, DeduplicationContract, SchedulersContract,
+        CheckpointContract, LimitsContract, GroupsContract, GroupSlotsContract, DeduplicationContract, SchedulersContract,
         MetricsContract, FlowsContract, WorkersContract {
     private final Conformance conformance;
 

@@ -11,6 +11,8 @@
  * {@link io.taskqueue.servers.RedisSentinelServer} start a local Redis Cluster and a Sentinel setup
  * from the same {@code redis-server} binary; they are always private.
  * {@link io.taskqueue.servers.RespClient} is the minimal client used to start, probe and clean them.
+ * {@link io.taskqueue.servers.TcpProxy} sits between a client and a server and can be cut, to
+ * simulate a network outage without stopping the server.
  *
  * <p>This package is pure infrastructure: it depends on no taskqueue module and no test framework,
  * so any module, and an application at run time, can use it.

@@ -13,18 +13,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Wraps a backend to simulate faults in tests: a worker that stops renewing its locks (a GC pause,
  * a partition), lost cancel notifications, or an unreachable store. Everything else passes through,
- * capabilities included. Closing it does not close the wrapped backend.
+ * capabilities included. It also counts the calls of each queue operation ({@link #calls(String)}),
+ * so a test can bound how often a worker retries during an outage. Closing it does not close the
+ * wrapped backend.
  */
 public final class FaultInjectingBackend implements Backend {
     private final Backend delegate;
     private volatile boolean renewLocks = true;
     private volatile boolean deliverCancelNotifications = true;
     private volatile boolean unreachable;
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
     private FaultInjectingBackend(Backend delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -53,6 +58,15 @@ public final class FaultInjectingBackend implements Backend {
         return this;
     }
 
+    /**
+     * How many times the queue operation {@code operation} (a {@link QueueBackend} method name, e.g.
+     * {@code "fetch"}) was called on any queue of this wrapper, failed calls included.
+     */
+    public long calls(String operation) {
+        AtomicLong count = calls.get(operation);
+        return count == null ? 0 : count.get();
+    }
+
     @Override
     public QueueBackend queue(String queueName) {
         QueueBackend target = delegate.queue(queueName);
@@ -62,6 +76,9 @@ public final class FaultInjectingBackend implements Backend {
 
     private Object invoke(QueueBackend target, Method method, Object[] args) throws Throwable {
         String name = method.getName();
+        if (method.getDeclaringClass() != Object.class) {
+            calls.computeIfAbsent(name, n -> new AtomicLong()).incrementAndGet();
+        }
         if (unreachable && !name.equals("name") && method.getDeclaringClass() != Object.class) {
             throw new BackendException("injected fault: backend unreachable");
         }

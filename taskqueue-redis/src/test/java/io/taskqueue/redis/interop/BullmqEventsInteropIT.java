@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskqueue.Backoff;
 import io.taskqueue.Handlers;
+import io.taskqueue.Job;
 import io.taskqueue.JobOptions;
 import io.taskqueue.JobQueue;
 import io.taskqueue.JobState;
@@ -23,6 +24,7 @@ import io.taskqueue.testing.junit.RedisExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -140,9 +142,35 @@ class BullmqEventsInteropIT {
                 queue.add("prio", Map.of(), JobOptions.builder().priority(2).build());
                 queue.add("waiting", Map.of());
                 JsonNode dash = NodeRunner.run("dashboard", config(server, prefix, "q13"));
-                assertThat(dash.get("jobs")).hasSize(5);
-                assertThat(dash.at("/logs/" + ok + "/logs/0").asText()).isEqualTo("line one");
+                // Node sees each job with the values Java sees, and the values the handlers made.
+                List<String> ids = NodeJobViews.ids(dash.get("jobs"));
+                EnumSet<JobState> states = EnumSet.complementOf(EnumSet.of(JobState.UNKNOWN));
+                assertThat(ids).hasSize(5).containsExactlyInAnyOrderElementsOf(
+                        queue.getJobs(states, 0, -1, true).stream().map(Job::id).toList());
+                dash.get("jobs").forEach(view -> NodeJobViews.assertSameJob(view,
+                        queue.getJob(view.get("id").asText()).orElseThrow()));
+                JsonNode okView = view(dash, ok);
+                assertThat(okView.get("data")).isEqualTo(InteropSupport.json("{\"a\":\"b/c\"}"));
+                assertThat(okView.get("returnvalue")).isEqualTo(InteropSupport.json("{\"done\":true}"));
+                assertThat(okView.get("progress")).isEqualTo(InteropSupport.json("100"));
+                assertThat(okView.get("processedBy").asText()).isEqualTo("w-dash");
+                assertThat(view(dash, bad).get("failedReason").asText()).isEqualTo("bad input");
+                assertThat(view(dash, bad).get("stacktrace").get(0).asText())
+                        .startsWith("java.lang.IllegalArgumentException: bad input");
+                assertThat(dash.at("/logs/" + ok))
+                        .isEqualTo(InteropSupport.json("{\"logs\":[\"line one\"],\"count\":1}"));
+                assertThat(dash.at("/logs/" + bad)).isEqualTo(InteropSupport.json("{\"logs\":[],\"count\":0}"));
                 assertThat(dash.at("/metrics/meta/count").asInt()).isEqualTo(1);
+                // Every count Node reports is Java's count of the same state.
+                Map<JobState, Long> javaCounts = queue.counts(states.toArray(JobState[]::new));
+                dash.get("counts").properties().forEach(c -> {
+                    JobState state = JobState.fromWireName(c.getKey());
+                    assertThat(c.getValue().asLong()).as("count of " + c.getKey())
+                            .isEqualTo(javaCounts.getOrDefault(state, 0L));
+                });
+                assertThat(dash.get("counts").get("completed").asLong()).isEqualTo(1);
+                assertThat(dash.get("counts").get("delayed").asLong()).isEqualTo(1);
+                assertThat(dash.get("counts").get("prioritized").asLong()).isEqualTo(1);
                 assertThat(dash.at("/meta/version").asText()).startsWith("bullmq:");
                 assertThat(dash.at("/meta/paused").asBoolean()).isTrue();
                 // getWorkers() lists our blocking connection, named P:<base64(Q)>:w:<worker name>
@@ -151,6 +179,15 @@ class BullmqEventsInteropIT {
                 assertThat(dash.at("/counts/failed").asInt()).isEqualTo(1);
             }
         }
+    }
+
+    private static JsonNode view(JsonNode dash, String id) {
+        for (JsonNode v : dash.get("jobs")) {
+            if (id.equals(v.get("id").asText())) {
+                return v;
+            }
+        }
+        throw new AssertionError("Node did not list job " + id);
     }
 
     private static List<String> names(JsonNode result, String jobId) {

@@ -222,7 +222,10 @@ class BullmqMaintenanceInteropIT {
         // queue name: maker + operator runtime
         List<String> queues = List.of("jj", "jn", "nn", "nj");
         Map<String, Map<String, String>> keys = new LinkedHashMap<>();
+        Map<String, Map<String, InteropSupport.KeyDump>> dumps = new LinkedHashMap<>();
+        Map<String, List<Entry>> events = new LinkedHashMap<>();
         try (TaskQueue tq = taskQueue(server, prefix); RespClient redis = server.client()) {
+            long since = redisMillis(redis);
             for (String q : queues) {
                 try (JobQueue queue = tq.queue(q)) {
                     if (q.charAt(0) == 'j') {
@@ -236,13 +239,18 @@ class BullmqMaintenanceInteropIT {
                         maintainWithNode(server, prefix, q);
                     }
                     keys.put(q, CheckSupport.keyTypes(redis, prefix.value(), q));
+                    dumps.put(q, InteropSupport.dump(redis, prefix.value(), q));
+                    events.put(q, CheckSupport.events(redis, prefix.value(), q));
                     assertMaintenanceEvents(CheckSupport.events(redis, prefix.value(), q), q);
                     assertThat(CheckSupport.zmembers(redis, prefix.key(q + ":delayed"))).as(q).containsExactly("9");
                 }
             }
+            long until = redisMillis(redis);
             for (String q : queues) {
                 assertThat(keys.get(q)).as("key set of " + q + " vs jj (Java made, Java maintained)")
                         .isEqualTo(keys.get("jj"));
+                MaintainedQueues.assertSameState(q, dumps.get("jj"), events.get("jj"), dumps.get(q), events.get(q),
+                        since, until);
             }
             assertThat(keys.get("jj")).containsKeys("9", "delayed", "events", "id", "meta")
                     .doesNotContainKeys("1", "2", "3", "4", "5", "6", "7", "8", "wait", "prioritized", "completed",
