@@ -8,6 +8,7 @@ import io.taskqueue.Job;
 import io.taskqueue.JobState;
 import io.taskqueue.servers.PostgresServer;
 import io.taskqueue.servers.RedisServer;
+import io.taskqueue.servers.TcpProxy;
 import io.taskqueue.testing.junit.PostgresExtension;
 import io.taskqueue.testing.junit.PostgresTestSchema;
 import io.taskqueue.testing.junit.RedisExtension;
@@ -135,26 +136,29 @@ class CsvExporterIT {
             PostgresTestSchema schema) throws Exception {
         Matcher m = JDBC.matcher(schema.server().jdbcUrl());
         assertThat(m.matches()).as("a JDBC URL with a host: %s", schema.server().jdbcUrl()).isTrue();
-        int downPort = TcpForwarder.freePort();
-        String downUrl = "jdbc:postgresql://127.0.0.1:" + downPort + "/" + m.group(3) + "?currentSchema="
-                + schema.name();
         int port = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
-        // The forwarder is closed after the service, whose pool holds connections through it.
-        try (TcpForwarder database = TcpForwarder.between(downPort, m.group(1), port);
-                WorkerService service = start(redis, prefix, downUrl, schema.server(), f -> { }, 5,
-                        Duration.ofSeconds(1))) {
-            String id = service.queue().add(worker.jobType(), new ExportTask(11L));
-            await().atMost(PATIENCE).until(() -> attempts("retried", "transient") >= 1);
-            assertThat(service.queue().getJob(id).orElseThrow().failedReason())
-                    .startsWith("books database unavailable: ");
-            database.listen();
-            Job job = awaitFinal(service, id);
-            assertThat(service.queue().getState(id)).isEqualTo(JobState.COMPLETED);
-            assertThat(job.attemptsMade()).isGreaterThanOrEqualTo(2);
-            ExportResult result = service.queue().decode(job.returnValueJson(), ExportResult.class);
-            assertThat(result.books()).isZero();
-            // The tables did not exist while the database was away: the task made them.
-            assertThat(new BookRows(schema.dataSource()).exports()).hasSize(1);
+        // The proxy is closed after the service, whose pool holds connections through it; it starts
+        // once to learn its port, then stays down until the database should come back.
+        try (TcpProxy database = new TcpProxy(m.group(1), port)) {
+            database.start();
+            database.stop();
+            String downUrl = "jdbc:postgresql://127.0.0.1:" + database.port() + "/" + m.group(3) + "?currentSchema="
+                    + schema.name();
+            try (WorkerService service = start(redis, prefix, downUrl, schema.server(), f -> { }, 5,
+                    Duration.ofSeconds(1))) {
+                String id = service.queue().add(worker.jobType(), new ExportTask(11L));
+                await().atMost(PATIENCE).until(() -> attempts("retried", "transient") >= 1);
+                assertThat(service.queue().getJob(id).orElseThrow().failedReason())
+                        .startsWith("books database unavailable: ");
+                database.start();
+                Job job = awaitFinal(service, id);
+                assertThat(service.queue().getState(id)).isEqualTo(JobState.COMPLETED);
+                assertThat(job.attemptsMade()).isGreaterThanOrEqualTo(2);
+                ExportResult result = service.queue().decode(job.returnValueJson(), ExportResult.class);
+                assertThat(result.books()).isZero();
+                // The tables did not exist while the database was away: the task made them.
+                assertThat(new BookRows(schema.dataSource()).exports()).hasSize(1);
+            }
         }
     }
 }
