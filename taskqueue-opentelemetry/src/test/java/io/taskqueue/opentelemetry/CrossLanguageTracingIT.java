@@ -13,6 +13,7 @@ import io.taskqueue.TaskQueue;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.testing.junit.RedisExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
+import io.taskqueue.testing.node.NodeScripts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ class CrossLanguageTracingIT {
     void aTraceStartedByAJavaProducerContinuesInANodeWorker(RedisServer server, RedisTestPrefix prefix) {
         Map<String, Object> cfg = new java.util.HashMap<>(config(server, prefix, "j2n"));
         cfg.put("count", 1);
-        NodeSide.Running worker = NodeSide.start("work", cfg);
+        NodeScripts.Background worker = NodeSide.start("work", cfg);
         SpanData producer;
         String stored;
         try (Tracing tracing = new Tracing(); TaskQueue taskQueue = javaSide(server, prefix, tracing)) {

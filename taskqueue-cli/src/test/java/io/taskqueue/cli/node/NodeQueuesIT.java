@@ -10,6 +10,7 @@ import io.taskqueue.cli.RedisCli;
 import io.taskqueue.servers.RedisServer;
 import io.taskqueue.testing.junit.RedisExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
+import io.taskqueue.testing.node.NodeScripts;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +34,7 @@ class NodeQueuesIT {
         JsonNode seeded = NodeBullmq.run("queues.js", "seed", config);
         assertThat(seeded.get("counts").get("completed").asInt()).isEqualTo(1);
         config.put("name", "node-worker-1");
-        try (NodeBullmq.Background worker = NodeBullmq.start("queues.js", "worker", config, true);
+        try (NodeScripts.Background worker = NodeBullmq.start("queues.js", "worker", config, true);
                 TaskQueue tq = cli.taskQueue()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> tq.queue("node-made").workers().size() == 1);
 

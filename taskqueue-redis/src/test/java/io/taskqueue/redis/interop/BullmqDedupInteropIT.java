@@ -18,6 +18,7 @@ import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
 import io.taskqueue.testing.junit.RedisExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
+import io.taskqueue.testing.node.NodeScripts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -254,7 +255,7 @@ class BullmqDedupInteropIT {
             Map<String, Object> cfg = config(server, prefix, "kl-java");
             cfg.put("count", 2);
             cfg.put("sleepMs", 1_500);
-            NodeRunner.Background node = LimitsNode.start("work", cfg);
+            NodeScripts.Background node = LimitsNode.start("work", cfg);
             await().atMost(PATIENCE).until(() -> queue.getState("1") == JobState.ACTIVE);
             assertThat(javaAdd(queue, List.of(new Add(1, last, 0), new Add(2, last, 0)))).containsExactly("1", "1");
             assertKeepLastState(redis, prefix, "kl-java");

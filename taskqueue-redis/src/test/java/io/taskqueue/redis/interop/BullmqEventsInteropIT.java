@@ -22,6 +22,7 @@ import io.taskqueue.spi.FetchRequest;
 import io.taskqueue.spi.FetchResult;
 import io.taskqueue.testing.junit.RedisExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
+import io.taskqueue.testing.node.NodeScripts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -51,7 +52,7 @@ class BullmqEventsInteropIT {
         Map<String, Object> cfg = config(server, prefix, "q4");
         cfg.put("count", 16);
         cfg.put("waitFor", "1");
-        NodeRunner.Background events = NodeRunner.start("events", cfg);
+        NodeScripts.Background events = NodeRunner.start("events", cfg);
         try (TaskQueue tq = taskQueue(server, prefix); JobQueue queue = tq.queue("q4")) {
             Handlers handlers = Handlers.builder()
                     .on("ok", ctx -> {

@@ -16,6 +16,7 @@ import io.taskqueue.servers.RedisServer;
 import io.taskqueue.servers.RespClient;
 import io.taskqueue.testing.junit.RedisExtension;
 import io.taskqueue.testing.junit.RedisTestPrefix;
+import io.taskqueue.testing.node.NodeScripts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,7 +66,7 @@ class BullmqLimitsInteropIT {
             cfg.put("concurrency", 5);
             cfg.put("sleepMs", 50);
             cfg.put("count", 24);
-            NodeRunner.Background node = LimitsNode.start("work", cfg);
+            NodeScripts.Background node = LimitsNode.start("work", cfg);
             sampler.start();
             JsonNode result = node.result();
             sampling.set(false);

@@ -1,6 +1,7 @@
 package io.taskqueue.redis.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskqueue.testing.node.NodeScripts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,22 +39,8 @@ final class NodeChecks {
 
     /** Starts {@code command}; read its lines with {@link Proc#awaitLine} and its result with {@link Proc#result}. */
     static Proc start(String command, Map<String, Object> config) {
-        NodeRunner.ensureInstalled();
-        try {
-            Process p = new ProcessBuilder("node", SCRIPT, command, NodeRunner.json().writeValueAsString(config))
-                    .directory(NodeRunner.DIR.toFile()).start();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    return "";
-                }
-            });
-            return new Proc(command, p, reader, stderr);
-        } catch (IOException e) {
-            throw new AssertionError("cannot start node " + SCRIPT + " " + command + ": " + e.getMessage(), e);
-        }
+        NodeScripts.Background node = NodeRunner.NODE.start(SCRIPT, command, config, false);
+        return new Proc(command, node.process(), node.stdout(), node.stderr());
     }
 
     /** A running {@code checks.js} command. Closing it kills the process (SIGKILL). */
