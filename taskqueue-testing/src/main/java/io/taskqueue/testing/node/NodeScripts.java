@@ -132,8 +132,11 @@ public final class NodeScripts {
     /** The last non-blank line of {@code text}, read as JSON. */
     public static JsonNode lastJsonLine(String text) {
         List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) {
+            throw new AssertionError("node printed nothing, where a JSON result was expected");
+        }
         try {
-            return JSON.readTree(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+            return JSON.readTree(lines.get(lines.size() - 1));
         } catch (IOException e) {
             throw new AssertionError("node printed no JSON: " + text, e);
         }
