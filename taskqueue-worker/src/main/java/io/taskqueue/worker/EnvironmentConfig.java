@@ -1,6 +1,7 @@
 package io.taskqueue.worker;
 
 import io.taskqueue.DurationText;
+import io.taskqueue.spi.Backends;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -83,7 +84,7 @@ final class EnvironmentConfig {
             return new ProgressEndpoint(new URI(url.get()),
                     text(WorkerConfig.PROGRESS_MUTATION).orElse(ProgressEndpoint.DEFAULT_MUTATION), headers);
         } catch (URISyntaxException | IllegalArgumentException e) {
-            problems.add(WorkerConfig.PROGRESS_URL + " is not an http(s) URL: '" + Secrets.maskUrl(url.get()) + "'");
+            problems.add(WorkerConfig.PROGRESS_URL + " is not an http(s) URL: '" + Backends.maskPassword(url.get()) + "'");
             return null;
         }
     }

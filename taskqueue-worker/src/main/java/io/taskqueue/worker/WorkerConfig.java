@@ -2,6 +2,7 @@ package io.taskqueue.worker;
 
 import io.taskqueue.Backoff;
 import io.taskqueue.JobOptions;
+import io.taskqueue.spi.Backends;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,7 +174,7 @@ public record WorkerConfig(String url, String queue, String jobName, String nick
 
     @Override
     public String toString() {
-        return "WorkerConfig[url=" + Secrets.maskUrl(url) + ", queue=" + queue + ", jobName=" + jobName
+        return "WorkerConfig[url=" + Backends.maskPassword(url) + ", queue=" + queue + ", jobName=" + jobName
                 + ", nickname=" + nickname + ", concurrency=" + concurrency + ", attempts=" + attempts
                 + ", backoff=" + backoff + ", shutdownTimeout=" + shutdownTimeout + ", healthPort=" + healthPort
                 + ", logFormat=" + logFormat + ", progress=" + progress + ", settings=" + settings.keySet() + "]";

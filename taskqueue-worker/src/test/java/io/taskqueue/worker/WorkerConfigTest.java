@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taskqueue.Backoff;
+import io.taskqueue.spi.Backends;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -80,8 +81,8 @@ class WorkerConfigTest {
                 "WORKER_PROGRESS_URL", "https://api/graphql", "WORKER_PROGRESS_HEADERS", "Authorization: Bearer t0ken"));
         assertThat(c.toString()).contains("redis://app:***@redis:6379").doesNotContain("s3cret")
                 .doesNotContain("t0ken").contains("[Authorization]");
-        assertThat(Secrets.maskUrl("redis://s3cret@redis:6379")).isEqualTo("redis://***@redis:6379");
-        assertThat(Secrets.maskUrl("redis://redis:6379")).isEqualTo("redis://redis:6379");
+        assertThat(Backends.maskPassword("redis://s3cret@redis:6379")).isEqualTo("redis://***@redis:6379");
+        assertThat(Backends.maskPassword("redis://redis:6379")).isEqualTo("redis://redis:6379");
         assertThatThrownBy(() -> WorkerConfig.from(Map.of("WORKER_PROGRESS_URL", "https://api/graphql",
                 "WORKER_PROGRESS_HEADERS", "Bearer t0ken")))
                 .hasMessage("invalid worker configuration: WORKER_PROGRESS_HEADERS entry 1 is not 'Name: value' "

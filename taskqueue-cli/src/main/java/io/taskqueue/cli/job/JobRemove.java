@@ -27,10 +27,7 @@ public final class JobRemove implements Callable<Integer> {
     public Integer call() {
         boolean bulk = selection.bulk(spec);
         CliContext ctx = Commands.context(spec);
-        if (!selection.dryRun) {
-            ctx.guardWrite(bulk ? "remove the " + selection.state.wireName() + " jobs of queue " + selection.queue
-                    : "remove job " + selection.id + " of queue " + selection.queue);
-        }
+        selection.guardWrite(ctx, "remove");
         JobQueue queue = ctx.queue(selection.queue);
         return bulk ? removeAll(ctx, queue) : removeOne(ctx, queue, selection.id);
     }

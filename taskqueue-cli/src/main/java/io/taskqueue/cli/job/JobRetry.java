@@ -30,10 +30,7 @@ public final class JobRetry implements Callable<Integer> {
                     "only failed or completed jobs can be retried, not --state " + selection.state.wireName());
         }
         CliContext ctx = Commands.context(spec);
-        if (!selection.dryRun) {
-            ctx.guardWrite(bulk ? "retry the " + selection.state.wireName() + " jobs of queue " + selection.queue
-                    : "retry job " + selection.id + " of queue " + selection.queue);
-        }
+        selection.guardWrite(ctx, "retry");
         JobQueue queue = ctx.queue(selection.queue);
         return bulk ? retryAll(ctx, queue) : retryOne(ctx, queue, selection.id);
     }

@@ -1,6 +1,7 @@
 package io.taskqueue.cli.job;
 
 import io.taskqueue.JobState;
+import io.taskqueue.cli.CliContext;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,5 +50,17 @@ final class JobSelection {
                     + batchSize);
         }
         return state != null;
+    }
+
+    /**
+     * Asks before {@code verb} changes what this selection names (one job, or every job of the
+     * state), unless it is a dry run; refuses under {@code --read-only}.
+     */
+    void guardWrite(CliContext ctx, String verb) {
+        if (dryRun) {
+            return;
+        }
+        ctx.guardWrite(state != null ? verb + " the " + state.wireName() + " jobs of queue " + queue
+                : verb + " job " + id + " of queue " + queue);
     }
 }
