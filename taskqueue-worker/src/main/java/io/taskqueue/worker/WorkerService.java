@@ -193,7 +193,7 @@ public final class WorkerService implements AutoCloseable {
     private HealthServer.Report liveness() {
         WorkerHealth h = runtime.health();
         boolean up = h.state() == WorkerHealth.State.RUNNING || h.state() == WorkerHealth.State.CLOSING;
-        return new HealthServer.Report(up, details(h, up));
+        return new HealthServer.Report(up, details(h, up, healthCheck.report()));
     }
 
     /** Ready is the task queue's health check, decided there for every worker and backend. */
@@ -202,12 +202,12 @@ public final class WorkerService implements AutoCloseable {
             return new HealthServer.Report(false, Map.of("status", "DOWN", "worker", "NEW"));
         }
         WorkerHealth h = runtime.health();
-        boolean up = h.state() == WorkerHealth.State.RUNNING && healthCheck.report().isUp();
-        return new HealthServer.Report(up, details(h, up));
+        HealthReport report = healthCheck.report();
+        boolean up = h.state() == WorkerHealth.State.RUNNING && report.isUp();
+        return new HealthServer.Report(up, details(h, up, report));
     }
 
-    private Map<String, Object> details(WorkerHealth h, boolean up) {
-        HealthReport report = healthCheck.report();
+    private Map<String, Object> details(WorkerHealth h, boolean up, HealthReport report) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("status", up ? "UP" : "DOWN");
         d.put("workerId", workerId);
